@@ -1,0 +1,799 @@
+//! Article text -> [`Article`]: front matter, header block, headings, page chrome and the two
+//! paragraph layouts. Also JSON Lines, and finding article files in a folder.
+//!
+//! Owns what counts as a paragraph, a section heading and an article's metadata. It does not
+//! find speakers (see [`crate::attribution`]) and knows nothing of the index. The pure
+//! functions ([`parse`], [`parse_jsonl`]) do the work; [`read`] wraps them with file access.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::attribution::Speaker;
+use crate::dates::{self, Date, Parsed};
+use crate::error::{Error, Result};
+
+/// One news article, split into paragraphs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// Stable identity: front matter or JSON `id`, else the path relative to the corpus root.
+    pub id: String,
+    /// Headline.
+    pub title: Option<String>,
+    /// Outlet that published it.
+    pub source: Option<String>,
+    /// Byline.
+    pub author: Option<String>,
+    /// Where it was published.
+    pub url: Option<String>,
+    /// Publication date.
+    pub date: Option<Date>,
+    /// Body paragraphs in order; headings are not paragraphs but the `section` of those after.
+    pub paragraphs: Vec<Paragraph>,
+}
+
+/// One paragraph of an article: the unit whosaid indexes and searches.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Paragraph {
+    /// Heading of the section the paragraph stands in, if any.
+    pub section: Option<String>,
+    /// The paragraph's text, lines joined with single spaces.
+    pub text: String,
+    /// Persons whose words the paragraph carries, main speaker first (filled by attribution).
+    #[serde(default)]
+    pub speakers: Vec<Speaker>,
+}
+
+impl Article {
+    /// An empty article with this id, to fill with the `with_*` methods.
+    ///
+    /// # Examples
+    /// ```
+    /// use whosaid::{Article, Date};
+    /// let article = Article::new("memo-1")
+    ///     .with_title("Budget talks")
+    ///     .with_date(Date::new(2025, 3, 14).unwrap())
+    ///     .with_body("\"We are close,\" Jane Roe said.\n\nTalks resume on Monday.");
+    /// assert_eq!(article.paragraphs.len(), 2);
+    /// ```
+    pub fn new(id: impl Into<String>) -> Article {
+        Article {
+            id: id.into(),
+            title: None,
+            source: None,
+            author: None,
+            url: None,
+            date: None,
+            paragraphs: Vec::new(),
+        }
+    }
+
+    /// Sets the headline.
+    pub fn with_title(mut self, title: impl Into<String>) -> Article {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// Sets the outlet.
+    pub fn with_source(mut self, source: impl Into<String>) -> Article {
+        self.source = Some(source.into());
+        self
+    }
+
+    /// Sets the byline.
+    pub fn with_author(mut self, author: impl Into<String>) -> Article {
+        self.author = Some(author.into());
+        self
+    }
+
+    /// Sets the address.
+    pub fn with_url(mut self, url: impl Into<String>) -> Article {
+        self.url = Some(url.into());
+        self
+    }
+
+    /// Sets the publication date.
+    pub fn with_date(mut self, date: Date) -> Article {
+        self.date = Some(date);
+        self
+    }
+
+    /// Appends one paragraph, taken as it is.
+    pub fn with_paragraph(mut self, text: impl Into<String>) -> Article {
+        self.paragraphs.push(Paragraph::new(None, text.into()));
+        self
+    }
+
+    /// Appends the paragraphs of a body text, split as files are (blank lines or one per line,
+    /// Markdown headings as sections).
+    pub fn with_body(mut self, body: &str) -> Article {
+        let lines: Vec<&str> = body.lines().collect();
+        self.paragraphs.extend(split_paragraphs(&lines));
+        self
+    }
+}
+
+impl Paragraph {
+    fn new(section: Option<String>, text: String) -> Paragraph {
+        Paragraph {
+            section,
+            text,
+            speakers: Vec::new(),
+        }
+    }
+
+    /// The speakers' canonical names, main speaker first.
+    pub fn speaker_names(&self) -> impl Iterator<Item = &str> {
+        self.speakers.iter().map(|s| s.name.as_str())
+    }
+}
+
+/// How to read articles.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct ReadOptions {
+    /// Year for dates written without one ("Mar 14"); without it such articles get no date.
+    pub assume_year: Option<i32>,
+}
+
+impl ReadOptions {
+    /// Options that complete year-less dates with `year`.
+    pub fn with_assume_year(mut self, year: Option<i32>) -> ReadOptions {
+        self.assume_year = year;
+        self
+    }
+}
+
+/// Something worth telling about an input: where, and what.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// The file, and line where known (`corpus/feed.jsonl:3`).
+    pub location: String,
+    /// What happened.
+    pub message: String,
+    /// True when an article was skipped because of it; false for a warning.
+    pub is_error: bool,
+}
+
+/// The articles read from one input, and what was noticed on the way.
+#[derive(Debug, Clone, Default)]
+pub struct Source {
+    /// Articles in file order.
+    pub articles: Vec<Article>,
+    /// Warnings and skipped parts, in order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Kinds of input file, from the file name's extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text or Markdown, optionally with YAML front matter: one article.
+    Text,
+    /// JSON Lines: one article per line.
+    JsonLines,
+}
+
+impl Format {
+    /// The format for a path, or `None` for files whosaid does not read.
+    pub fn of(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" | "md" | "markdown" => Some(Format::Text),
+            "jsonl" | "ndjson" => Some(Format::JsonLines),
+            _ => None,
+        }
+    }
+}
+
+/// Article files under `path` (itself if it is a file): recursive, hidden entries and unknown
+/// extensions skipped, sorted so that every run sees the same order.
+///
+/// # Errors
+/// [`Error::Io`] when `path` or a folder below it cannot be listed.
+pub fn discover(path: &Path) -> Result<Vec<PathBuf>> {
+    let meta = fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    if !meta.is_dir() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut found = Vec::new();
+    let mut stack = vec![path.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in fs::read_dir(&dir).map_err(|e| Error::io(&dir, e))? {
+            let entry = entry.map_err(|e| Error::io(&dir, e))?;
+            let name = entry.file_name();
+            if name.to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let child = entry.path();
+            // Follows links, like a reader of the folder would.
+            match fs::metadata(&child) {
+                Ok(m) if m.is_dir() => stack.push(child),
+                Ok(_) if Format::of(&child).is_some() => found.push(child),
+                Ok(_) => {}
+                // A dangling link or unreadable entry is reported when read.
+                Err(_) if Format::of(&child).is_some() => found.push(child),
+                Err(_) => {}
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// The id of a file's article: its path relative to `root`, `/`-separated.
+pub fn relative_id(path: &Path, root: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let rel = if rel.as_os_str().is_empty() {
+        Path::new(path.file_name().unwrap_or(path.as_os_str()))
+    } else {
+        rel
+    };
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Reads the articles of one file; `root` is the corpus folder its id is relative to.
+///
+/// # Errors
+/// [`Error::Io`] when the file cannot be read, [`Error::BadArticle`] when it is not UTF-8
+/// text, is empty, or (for text files) cannot be parsed.
+pub fn read(path: &Path, root: &Path, options: &ReadOptions) -> Result<Source> {
+    let bytes = fs::read(path).map_err(|e| Error::io(path, e))?;
+    parse_bytes(&bytes, path, &relative_id(path, root), options)
+}
+
+/// Parses file contents already in memory, as [`read`] does.
+///
+/// # Errors
+/// As [`read`], less the I/O.
+pub fn parse_bytes(bytes: &[u8], path: &Path, id: &str, options: &ReadOptions) -> Result<Source> {
+    let location = path.display().to_string();
+    let bad = |message: String| Error::BadArticle {
+        location: location.clone(),
+        message,
+    };
+    if bytes.contains(&0) {
+        return Err(bad("binary file (contains NUL bytes)".into()));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+        bad(format!("not UTF-8 text (invalid byte on line {line})"))
+    })?;
+    if text.trim().is_empty() {
+        return Err(bad("empty file".into()));
+    }
+    match Format::of(path).unwrap_or(Format::Text) {
+        Format::JsonLines => Ok(parse_jsonl(text, id, &location, options)),
+        Format::Text => {
+            let mut diagnostics = Vec::new();
+            let article = parse(text, id, options, &mut |message| {
+                diagnostics.push(Diagnostic {
+                    location: location.clone(),
+                    message,
+                    is_error: false,
+                })
+            })
+            .map_err(bad)?;
+            Ok(Source {
+                articles: vec![article],
+                diagnostics,
+            })
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct FrontMatter {
+    id: Option<serde_yaml_ng::Value>,
+    title: Option<String>,
+    source: Option<String>,
+    author: Option<String>,
+    url: Option<String>,
+    date: Option<serde_yaml_ng::Value>,
+}
+
+/// Parses one text or Markdown article. `warn` hears about dates that could not be used.
+///
+/// # Errors
+/// A message when the front matter is malformed or the article has no paragraphs.
+///
+/// # Examples
+/// ```
+/// use whosaid::article::{parse, ReadOptions};
+/// let text = "---\ntitle: Talks\ndate: 2025-03-14\n---\n\nFirst paragraph.\n\nSecond one.\n";
+/// let article = parse(text, "talks.md", &ReadOptions::default(), &mut |_| {}).unwrap();
+/// assert_eq!(article.title.as_deref(), Some("Talks"));
+/// assert_eq!(article.paragraphs.len(), 2);
+/// ```
+pub fn parse(
+    text: &str,
+    id: &str,
+    options: &ReadOptions,
+    warn: &mut dyn FnMut(String),
+) -> std::result::Result<Article, String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let lines: Vec<&str> = text.lines().map(|l| l.trim_end_matches('\r')).collect();
+    let (front, body) = split_front_matter(&lines)?;
+    let mut article = Article::new(id);
+    let mut raw_date = None;
+    if let Some(front) = front {
+        if let Some(value) = front.id.as_ref().and_then(yaml_scalar) {
+            article.id = value;
+        }
+        article.title = front.title.filter(|s| !s.trim().is_empty());
+        article.source = front.source.filter(|s| !s.trim().is_empty());
+        article.author = front.author.filter(|s| !s.trim().is_empty());
+        article.url = front.url.filter(|s| !s.trim().is_empty());
+        raw_date = front.date.as_ref().and_then(yaml_scalar);
+    }
+    let body = read_header_block(body, &mut article, &mut raw_date);
+    let body = read_markdown_title(body, &mut article);
+    if let Some(raw) = raw_date {
+        article.date = complete_date(&raw, options, warn);
+    }
+    article.paragraphs = split_paragraphs(body);
+    if article.paragraphs.is_empty() {
+        return Err("no paragraphs of text".into());
+    }
+    Ok(article)
+}
+
+fn yaml_scalar(value: &serde_yaml_ng::Value) -> Option<String> {
+    match value {
+        serde_yaml_ng::Value::String(s) => Some(s.clone()),
+        serde_yaml_ng::Value::Number(n) => Some(n.to_string()),
+        serde_yaml_ng::Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+fn complete_date(raw: &str, options: &ReadOptions, warn: &mut dyn FnMut(String)) -> Option<Date> {
+    let parsed = dates::parse(raw);
+    let date = parsed.with_year(options.assume_year);
+    if date.is_none() {
+        warn(match parsed {
+            Parsed::NoYear { .. } => format!(
+                "date `{raw}` has no year; paragraphs get no date (give one with --assume-year YEAR)"
+            ),
+            Parsed::Ambiguous => {
+                format!("date `{raw}` is ambiguous (day/month?); paragraphs get no date")
+            }
+            _ => format!("date `{raw}` is not understood; paragraphs get no date"),
+        });
+    }
+    date
+}
+
+/// A `---` YAML block at the very top, closed by `---` or `...`.
+fn split_front_matter<'a>(
+    lines: &'a [&'a str],
+) -> std::result::Result<(Option<FrontMatter>, &'a [&'a str]), String> {
+    if lines.first().map(|l| l.trim_end()) != Some("---") {
+        return Ok((None, lines));
+    }
+    let Some(end) = lines[1..]
+        .iter()
+        .position(|l| matches!(l.trim_end(), "---" | "..."))
+    else {
+        return Err("front matter opened with `---` on line 1 is never closed".into());
+    };
+    let yaml = lines[1..=end].join("\n");
+    let front = if yaml.trim().is_empty() {
+        FrontMatter::default()
+    } else {
+        serde_yaml_ng::from_str(&yaml).map_err(|e| {
+            // The YAML error counts lines from the block's start; the file has `---` above it.
+            match e.location() {
+                Some(loc) => format!("front matter, line {}: {e}", loc.line() + 1),
+                None => format!("front matter: {e}"),
+            }
+        })?
+    };
+    Ok((Some(front), &lines[end + 2..]))
+}
+
+/// The header block of pages saved from blogs: a title line, then `- Author`, `- Mar 14`,
+/// `- 3 min read` lines, then a blank line (seed article 000).
+fn read_header_block<'a>(
+    body: &'a [&'a str],
+    article: &mut Article,
+    raw_date: &mut Option<String>,
+) -> &'a [&'a str] {
+    let start = body.iter().take_while(|l| l.trim().is_empty()).count();
+    let block = &body[start..];
+    let len = block.iter().take_while(|l| !l.trim().is_empty()).count();
+    if len < 2 || len > 6 || !block[1..len].iter().all(|l| l.trim_start().starts_with("- ")) {
+        return body;
+    }
+    let title = block[0].trim().trim_start_matches('#').trim();
+    if article.title.is_none() {
+        article.title = Some(title.to_string());
+    }
+    for line in &block[1..len] {
+        let value = line.trim_start()[2..].trim();
+        if is_reading_time(value) || value.is_empty() {
+            continue;
+        }
+        if !matches!(dates::parse(value), Parsed::Invalid) {
+            raw_date.get_or_insert_with(|| value.to_string());
+        } else if article.author.is_none() {
+            article.author = Some(value.trim_start_matches("By ").to_string());
+        }
+    }
+    &block[len..]
+}
+
+fn is_reading_time(value: &str) -> bool {
+    let lower = value.to_ascii_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    matches!(words.as_slice(), [n, "min" | "mins" | "minute" | "minutes", "read"] if n.parse::<u32>().is_ok())
+}
+
+/// A Markdown `# Title` as the first line gives the title when none is known.
+fn read_markdown_title<'a>(body: &'a [&'a str], article: &mut Article) -> &'a [&'a str] {
+    let start = body.iter().take_while(|l| l.trim().is_empty()).count();
+    match body.get(start) {
+        Some(line) if line.starts_with("# ") && article.title.is_none() => {
+            article.title = Some(line[2..].trim().to_string());
+            &body[start + 1..]
+        }
+        _ => body,
+    }
+}
+
+/// Splits body lines into paragraphs. Blocks are separated by blank lines; a block whose
+/// lines each end a sentence (or are headings) holds one paragraph per line, as in the
+/// seeds; any other block is one paragraph wrapped over several lines.
+fn split_paragraphs(lines: &[&str]) -> Vec<Paragraph> {
+    let mut paragraphs = Vec::new();
+    let mut section: Option<String> = None;
+    let mut pending_heading: Option<String> = None;
+    for block in lines.split(|l| l.trim().is_empty()) {
+        let block: Vec<&str> = block.iter().map(|l| l.trim()).collect();
+        if block.is_empty() {
+            continue;
+        }
+        // A line that starts in lowercase continues the one above: the block is wrapped.
+        let one_per_line = block.len() > 1
+            && block
+                .iter()
+                .all(|l| ends_sentence(l) || heading_text(l, true).is_some())
+            && block[1..].iter().all(|l| !starts_lowercase(l));
+        let units: Vec<String> = if one_per_line {
+            block.iter().map(|l| l.to_string()).collect()
+        } else if block.iter().all(|l| l.starts_with('#')) {
+            block.iter().map(|l| l.to_string()).collect()
+        } else {
+            vec![block.join(" ")]
+        };
+        for unit in units {
+            if is_chrome(&unit) {
+                continue;
+            }
+            if let Some(heading) = heading_text(&unit, one_per_line || block.len() == 1) {
+                pending_heading = Some(heading);
+                continue;
+            }
+            if let Some(heading) = pending_heading.take() {
+                section = Some(heading);
+            }
+            let text = collapse_spaces(&unit);
+            paragraphs.push(Paragraph::new(section.clone(), text));
+        }
+    }
+    paragraphs
+}
+
+fn starts_lowercase(line: &str) -> bool {
+    line.chars().next().is_some_and(char::is_lowercase)
+}
+
+fn collapse_spaces(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn ends_sentence(line: &str) -> bool {
+    let trimmed = line.trim_end_matches(['"', '”', '’', '\'', ')', ']', '*', '_']);
+    trimmed.ends_with(['.', '?', '!', '…', ':', ';'])
+        || (trimmed.len() < line.len() && trimmed.ends_with([',', '—']))
+}
+
+/// A line that is a heading: Markdown `#`, or a short Title Case line with no sentence end
+/// and no quotation (only recognised where `bare` headings are possible).
+fn heading_text(line: &str, bare: bool) -> Option<String> {
+    let line = line.trim();
+    if line.starts_with('#') {
+        let text = line.trim_start_matches('#').trim();
+        return (!text.is_empty()).then(|| text.to_string());
+    }
+    if !bare || line.chars().count() > 90 {
+        return None;
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.is_empty() || words.len() > 12 {
+        return None;
+    }
+    let last = line.chars().last()?;
+    if matches!(last, '.' | ',' | ';' | ':' | '"' | '”') || line.contains(['"', '“']) {
+        return None;
+    }
+    if last == '?' && words.len() > 6 {
+        return None;
+    }
+    let content: Vec<&&str> = words.iter().filter(|w| w.chars().count() > 3).collect();
+    let capitalised = content
+        .iter()
+        .filter(|w| {
+            w.trim_start_matches(['‘', '\'', '(', '“'])
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        })
+        .count();
+    let first_upper = words[0]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    (first_upper && capitalised * 10 >= content.len() * 7).then(|| line.to_string())
+}
+
+/// Lines that belong to the web page, not the article.
+fn is_chrome(line: &str) -> bool {
+    let lower = line.trim().trim_end_matches(':').to_lowercase();
+    const CHROME: [&str; 12] = [
+        "comments",
+        "share",
+        "share this article",
+        "advertisement",
+        "read more",
+        "related",
+        "related articles",
+        "subscribe",
+        "sign up",
+        "sponsored",
+        "leave a comment",
+        "show comments",
+    ];
+    CHROME.contains(&lower.as_str())
+        || is_reading_time(&lower)
+        || lower
+            .split_once(' ')
+            .is_some_and(|(n, rest)| n.parse::<u32>().is_ok() && rest == "comments")
+}
+
+/// Unknown keys (`lang`, `tags`, ...) are ignored.
+#[derive(Deserialize)]
+struct JsonArticle {
+    id: Option<serde_json::Value>,
+    title: Option<String>,
+    source: Option<String>,
+    author: Option<String>,
+    url: Option<String>,
+    date: Option<String>,
+    body: Option<String>,
+    paragraphs: Option<Vec<String>>,
+}
+
+/// Parses JSON Lines: one article per line, `body` or `paragraphs`. A bad line is reported
+/// with its number and skipped; the others are read. Articles without an `id` get
+/// `base_id#N`, N being the 1-based line number.
+pub fn parse_jsonl(text: &str, base_id: &str, location: &str, options: &ReadOptions) -> Source {
+    let mut source = Source::default();
+    for (n, line) in text.lines().enumerate() {
+        let line_no = n + 1;
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let here = format!("{location}:{line_no}");
+        match parse_json_article(line, &format!("{base_id}#{line_no}"), options, &here) {
+            Ok((article, warnings)) => {
+                source.articles.push(article);
+                source.diagnostics.extend(warnings);
+            }
+            Err(message) => source.diagnostics.push(Diagnostic {
+                location: here,
+                message,
+                is_error: true,
+            }),
+        }
+    }
+    source
+}
+
+fn parse_json_article(
+    line: &str,
+    default_id: &str,
+    options: &ReadOptions,
+    here: &str,
+) -> std::result::Result<(Article, Vec<Diagnostic>), String> {
+    let json: JsonArticle =
+        serde_json::from_str(line).map_err(|e| format!("not a JSON article: {e}"))?;
+    let id = match json.id {
+        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s,
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        None | Some(serde_json::Value::Null) => default_id.to_string(),
+        Some(other) => return Err(format!("`id` must be a string, not {other}")),
+    };
+    let mut article = Article::new(id);
+    article.title = json.title;
+    article.source = json.source;
+    article.author = json.author;
+    article.url = json.url;
+    let mut warnings = Vec::new();
+    if let Some(raw) = json.date {
+        article.date = complete_date(&raw, options, &mut |message| {
+            warnings.push(Diagnostic {
+                location: here.to_string(),
+                message,
+                is_error: false,
+            })
+        });
+    }
+    article.paragraphs = match (json.body, json.paragraphs) {
+        (Some(_), Some(_)) => return Err("has both `body` and `paragraphs`; give one".into()),
+        (Some(body), None) => split_paragraphs(&body.lines().collect::<Vec<_>>()),
+        (None, Some(list)) => list
+            .into_iter()
+            .map(|p| collapse_spaces(&p))
+            .filter(|p| !p.is_empty())
+            .map(|p| Paragraph::new(None, p))
+            .collect(),
+        (None, None) => return Err("has neither `body` nor `paragraphs`".into()),
+    };
+    if article.paragraphs.is_empty() {
+        return Err("no paragraphs of text".into());
+    }
+    Ok((article, warnings))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_ok(text: &str) -> Article {
+        parse(text, "t.md", &ReadOptions::default(), &mut |_| {}).unwrap()
+    }
+
+    fn texts(article: &Article) -> Vec<&str> {
+        article.paragraphs.iter().map(|p| p.text.as_str()).collect()
+    }
+
+    #[test]
+    fn blank_line_layout_joins_wrapped_lines() {
+        let a = parse_ok("The first paragraph is\nwrapped over two lines.\n\nThe second.\n");
+        assert_eq!(
+            texts(&a),
+            ["The first paragraph is wrapped over two lines.", "The second."]
+        );
+    }
+
+    #[test]
+    fn one_paragraph_per_line_layout() {
+        let a = parse_ok("First sentence here.\n“A quote,” he said.\nThird line ends here!\n");
+        assert_eq!(a.paragraphs.len(), 3);
+    }
+
+    #[test]
+    fn header_block_gives_title_author_and_date() {
+        let text = "Big Title Here\n- C MONEY\n- Mar 14\n- 3 min read\n\nHeading Of A Part\nBody line one.\nBody line two.\nComments";
+        let mut warnings = Vec::new();
+        let options = ReadOptions::default().with_assume_year(Some(2025));
+        let a = parse(text, "x", &options, &mut |w| warnings.push(w)).unwrap();
+        assert_eq!(a.title.as_deref(), Some("Big Title Here"));
+        assert_eq!(a.author.as_deref(), Some("C MONEY"));
+        assert_eq!(a.date, Date::new(2025, 3, 14));
+        assert_eq!(texts(&a), ["Body line one.", "Body line two."]);
+        assert_eq!(a.paragraphs[0].section.as_deref(), Some("Heading Of A Part"));
+        assert!(warnings.is_empty());
+    }
+
+    #[test]
+    fn date_without_year_warns_and_gives_no_date() {
+        let mut warnings = Vec::new();
+        let text = "Title\n- Mar 14\n\nBody.";
+        let a = parse(text, "x", &ReadOptions::default(), &mut |w| warnings.push(w)).unwrap();
+        assert_eq!(a.date, None);
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].contains("--assume-year"), "{}", warnings[0]);
+    }
+
+    #[test]
+    fn front_matter_sets_metadata_and_ignores_unknown_keys() {
+        let text = "---\nid: abc-1\ntitle: \"A: title\"\nsource: Wire\nauthor: Jo\nurl: https://x.test/a\ndate: March 14, 2025\ntags: [a, b]\n---\nBody text.\n";
+        let a = parse_ok(text);
+        assert_eq!(a.id, "abc-1");
+        assert_eq!(a.title.as_deref(), Some("A: title"));
+        assert_eq!(a.source.as_deref(), Some("Wire"));
+        assert_eq!(a.url.as_deref(), Some("https://x.test/a"));
+        assert_eq!(a.date, Date::new(2025, 3, 14));
+        assert_eq!(texts(&a), ["Body text."]);
+    }
+
+    #[test]
+    fn malformed_front_matter_is_an_error_with_a_line() {
+        let err = parse(
+            "---\ntitle: [unclosed\n---\nBody.",
+            "x",
+            &ReadOptions::default(),
+            &mut |_| {},
+        )
+        .unwrap_err();
+        assert!(err.contains("front matter"), "{err}");
+        let err = parse("---\ntitle: x\nBody.", "x", &ReadOptions::default(), &mut |_| {})
+            .unwrap_err();
+        assert!(err.contains("never closed"), "{err}");
+    }
+
+    #[test]
+    fn markdown_headings_become_sections() {
+        let a = parse_ok("# The Title\n\nIntro para.\n\n## Part Two\n\nSecond para.\nstill second.\n");
+        assert_eq!(a.title.as_deref(), Some("The Title"));
+        assert_eq!(texts(&a), ["Intro para.", "Second para. still second."]);
+        assert_eq!(a.paragraphs[0].section, None);
+        assert_eq!(a.paragraphs[1].section.as_deref(), Some("Part Two"));
+    }
+
+    #[test]
+    fn crlf_and_bom_are_handled() {
+        let a = parse_ok("\u{feff}One.\r\n\r\nTwo.\r\n");
+        assert_eq!(texts(&a), ["One.", "Two."]);
+    }
+
+    #[test]
+    fn jsonl_reads_body_or_paragraphs_and_reports_bad_lines() {
+        let text = concat!(
+            "{\"id\": \"a\", \"title\": \"T\", \"date\": \"2025-03-14\", \"body\": \"One.\\n\\nTwo.\"}\n",
+            "\n",
+            "{\"paragraphs\": [\"P1\", \"P2\"], \"lang\": \"en\"}\n",
+            "{not json\n",
+            "{\"title\": \"no body\"}\n",
+        );
+        let s = parse_jsonl(text, "feed.jsonl", "corpus/feed.jsonl", &ReadOptions::default());
+        assert_eq!(s.articles.len(), 2);
+        assert_eq!(s.articles[0].id, "a");
+        assert_eq!(s.articles[0].paragraphs.len(), 2);
+        assert_eq!(s.articles[1].id, "feed.jsonl#3");
+        let errors: Vec<&str> = s.diagnostics.iter().map(|d| d.location.as_str()).collect();
+        assert_eq!(errors, ["corpus/feed.jsonl:4", "corpus/feed.jsonl:5"]);
+    }
+
+    #[test]
+    fn binary_empty_and_non_utf8_files_are_bad_articles() {
+        let o = ReadOptions::default();
+        let p = Path::new("x.txt");
+        for bytes in [&b"\0\x01binary"[..], b"  \n\n", b"ok line\n\xff\xfe bad"] {
+            let err = parse_bytes(bytes, p, "x.txt", &o).unwrap_err();
+            assert!(matches!(err, Error::BadArticle { .. }), "{err}");
+        }
+        let err = parse_bytes(b"ok line\n\xff bad", p, "x", &o).unwrap_err();
+        assert!(err.to_string().contains("line 2"), "{err}");
+    }
+
+    #[test]
+    fn relative_ids_use_forward_slashes() {
+        assert_eq!(
+            relative_id(Path::new("corpus/a/b.md"), Path::new("corpus")),
+            "a/b.md"
+        );
+        assert_eq!(relative_id(Path::new("corpus/b.md"), Path::new("corpus/b.md")), "b.md");
+    }
+
+    #[test]
+    fn heading_detection() {
+        for (line, is_heading) in [
+            ("Ceasefire Talks Hang in the Balance", true),
+            ("What’s Next?", true),
+            ("Zelensky Calls Putin’s Offer ‘Manipulative’", true),
+            ("U.S. Increases Pressure on Moscow", true),
+            ("Despite diplomatic efforts, fighting continues.", false),
+            ("\"Why?\"", false),
+            ("the lower case line", false),
+        ] {
+            assert_eq!(heading_text(line, true).is_some(), is_heading, "{line}");
+        }
+    }
+}

@@ -1,0 +1,424 @@
+//! Names in text -> the article's table of people.
+//!
+//! A *run* is a stretch of capitalised words ("Russian President Vladimir Putin"). Leading
+//! titles, nationalities and organisation acronyms become the person's descriptors; what is
+//! left is the name. Full names create entities; a later surname maps to the entity whose
+//! name ends with it. The canonical name is the fullest form the article uses.
+
+use super::lexicon::{self, Gender};
+use super::tokens::{Kind, Token};
+
+/// A capitalised run of words, read as a mention of a person (or of something that is not).
+#[derive(Debug, Clone)]
+pub(crate) struct Run {
+    /// First and one-past-last token of the whole run, titles included.
+    pub start: usize,
+    pub end: usize,
+    /// Tokens of the name itself.
+    pub name: Vec<usize>,
+    /// Role phrase from the titles before the name ("prime minister", "president").
+    pub title: Option<String>,
+    pub nationality: Option<&'static str>,
+    pub gender: Option<Gender>,
+    /// The name ends with `’s`: a modifier ("Zelensky’s office"), not a subject.
+    pub is_possessive: bool,
+    /// A place, organisation or other capitalised thing that is not a person.
+    pub is_not_person: bool,
+    /// Had a title or honorific, so a single word is enough to be a person.
+    pub has_title: bool,
+}
+
+/// Lowercase form of a word with a trailing abbreviation period and possessive removed.
+pub(crate) fn bare(word: &str) -> String {
+    let w = strip_possessive(word);
+    let w = w.strip_suffix('.').unwrap_or(w);
+    w.to_lowercase()
+}
+
+fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("’s")
+        .or_else(|| word.strip_suffix("'s"))
+        .unwrap_or(word)
+}
+
+fn is_possessive(word: &str) -> bool {
+    word.ends_with("’s") || word.ends_with("'s")
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Finds the runs of a paragraph's tokens (inside quotations too when `with_quotes`).
+pub(crate) fn runs(text: &str, tokens: &[Token], with_quotes: bool) -> Vec<Run> {
+    let word = |i: usize| &text[tokens[i].start..tokens[i].end];
+    let usable = |i: usize| tokens[i].kind == Kind::Word && (with_quotes || tokens[i].quote.is_none());
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !usable(i) || !is_capitalised(word(i)) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        loop {
+            if end < tokens.len() && usable(end) && same_quote(tokens, start, end) {
+                let w = word(end);
+                let prev = word(end - 1);
+                if is_capitalised(w) && !is_possessive(prev) {
+                    end += 1;
+                    continue;
+                }
+                // "Secretary of State", "Ursula von der Leyen": lowercase links.
+                let next_cap = end + 1 < tokens.len()
+                    && usable(end + 1)
+                    && (is_capitalised(word(end + 1)) || lexicon::is_particle(word(end + 1)));
+                let link = (w == "of" && lexicon::title(&bare(prev)).is_some())
+                    || lexicon::is_particle(w);
+                if link && next_cap && !is_possessive(prev) {
+                    end += 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        // Trailing lowercase particles are not part of the name.
+        while end > start + 1 && !is_capitalised(word(end - 1)) {
+            end -= 1;
+        }
+        runs.extend(read_run(text, tokens, start, end));
+        i = end;
+    }
+    runs
+}
+
+fn same_quote(tokens: &[Token], a: usize, b: usize) -> bool {
+    tokens[a].quote == tokens[b].quote
+}
+
+/// Reads titles, nationality and name out of tokens `start..end`.
+fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Run> {
+    let word = |i: usize| &text[tokens[i].start..tokens[i].end];
+    let mut i = start;
+    // Sentence-initial function words: "The", "But", "While".
+    while i < end && lexicon::is_stop(&bare(word(i))) && lexicon::title(&bare(word(i))).is_none()
+    {
+        i += 1;
+    }
+    if i == end {
+        return None;
+    }
+    let mut run = Run {
+        start: i,
+        end,
+        name: Vec::new(),
+        title: None,
+        nationality: None,
+        gender: None,
+        is_possessive: false,
+        is_not_person: false,
+        has_title: false,
+    };
+    let mut title_words: Vec<&str> = Vec::new();
+    // Leading descriptors: nationality, country or organisation, titles.
+    while i < end {
+        let w = word(i);
+        let b = bare(w);
+        let is_last = i + 1 == end;
+        if let Some(nat) = lexicon::country_nationality(&b).filter(|_| !is_last) {
+            run.nationality = Some(nat);
+        } else if lexicon::is_nationality(&b) && !is_last {
+            run.nationality = lexicon::nationality(&b);
+        } else if let Some(role) = lexicon::title(&b) {
+            run.has_title = true;
+            if let Some(g) = lexicon::honorific_gender(&b) {
+                run.gender = Some(g);
+            }
+            if !role.is_empty() {
+                title_words.push(role);
+            }
+        } else if w == "of" {
+            // "Secretary of State": keep reading the title.
+        } else if is_acronym(w) && !is_last && lexicon::is_not_person(&b) {
+            // "CIA Director", "NATO Secretary-General": the organisation is not the name.
+        } else {
+            break;
+        }
+        i += 1;
+    }
+    run.title = title_phrase(&title_words);
+    for j in i..end {
+        run.name.push(j);
+    }
+    if let Some(&last) = run.name.last() {
+        run.is_possessive = is_possessive(word(last));
+    }
+    run.is_not_person = run.name.iter().any(|&j| {
+        let b = bare(word(j));
+        lexicon::is_not_person(&b) || lexicon::is_nationality(&b) || lexicon::is_stop(&b)
+    }) || (run.name.len() == 1 && is_acronym(word(run.name[0])));
+    if run.gender.is_none()
+        && let Some(&first) = run.name.first()
+        && run.name.len() >= 2
+    {
+        run.gender = lexicon::first_name_gender(&bare(word(first)));
+    }
+    Some(run)
+}
+
+fn is_acronym(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// "prime minister", "vice president", "secretary of state" -> one role phrase.
+fn title_phrase(words: &[&str]) -> Option<String> {
+    if words.is_empty() {
+        return None;
+    }
+    Some(words.join(" "))
+}
+
+/// Roles a title phrase gives: the phrase and its head noun ("treasury secretary" also makes
+/// "the secretary"), but a vice or deputy is not "the president".
+pub(crate) fn roles_of_title(title: &str) -> Vec<String> {
+    let mut roles = vec![title.to_string()];
+    let words: Vec<&str> = title.split(' ').collect();
+    let head = words
+        .iter()
+        .rev()
+        .find(|w| lexicon::is_role(w))
+        .copied()
+        .unwrap_or(words[words.len() - 1]);
+    let subordinate = words.first().is_some_and(|w| matches!(*w, "vice" | "deputy"));
+    if !subordinate && head != title {
+        roles.push(head.to_string());
+    }
+    if matches!(title, "prime minister" | "premier") {
+        roles.push("leader".into());
+    }
+    roles
+}
+
+/// One person of the article.
+#[derive(Debug, Clone)]
+pub(crate) struct Entity {
+    /// Name words as written, fullest form seen.
+    pub words: Vec<String>,
+    /// Folded keys of `words`, for matching.
+    pub keys: Vec<String>,
+    pub roles: Vec<String>,
+    pub nationalities: Vec<&'static str>,
+    pub age: Option<u32>,
+    pub gender: Option<Gender>,
+    /// Position of the latest mention (paragraph, token), for recency.
+    pub last_seen: (usize, usize),
+}
+
+impl Entity {
+    /// The canonical name: the fullest form the article uses.
+    pub fn name(&self) -> String {
+        self.words.join(" ")
+    }
+
+    fn add_role(&mut self, role: &str) {
+        if !self.roles.iter().any(|r| r == role) {
+            self.roles.push(role.to_string());
+        }
+    }
+
+    /// True when this person holds `role` ("leader" matches any head of state or government).
+    pub fn has_role(&self, role: &str) -> bool {
+        self.roles.iter().any(|r| {
+            r == role || (role == "leader" && lexicon::is_leader_title(r)) || {
+                // "chief executive" written as "the executive" or "the chief".
+                r.split(' ').any(|w| w == role) && !r.starts_with("vice") && !r.starts_with("deputy")
+            }
+        })
+    }
+}
+
+/// Folds a name word for matching: lowercase, accents removed, possessive and dots dropped.
+pub(crate) fn key(word: &str) -> String {
+    let b = bare(word);
+    let folded = deunicode::deunicode(&b);
+    folded.chars().filter(|c| c.is_alphanumeric() || *c == '-').collect()
+}
+
+/// The people of one article.
+#[derive(Debug, Default)]
+pub(crate) struct Table {
+    pub entities: Vec<Entity>,
+}
+
+impl Table {
+    /// Adds a run's person (or merges it into a known one) and returns its index.
+    pub fn register(&mut self, words: Vec<String>, run: &Run, at: (usize, usize)) -> Option<usize> {
+        if words.is_empty() || run.is_not_person {
+            return None;
+        }
+        let keys: Vec<String> = words.iter().map(|w| key(w)).collect();
+        if keys.len() < 2 && !run.has_title {
+            return self.find(&keys, at);
+        }
+        let index = match self.find_compatible(&keys) {
+            Some(i) => {
+                let e = &mut self.entities[i];
+                if keys.len() > e.keys.len() {
+                    e.words = words;
+                    e.keys = keys;
+                }
+                i
+            }
+            None => {
+                self.entities.push(Entity {
+                    words,
+                    keys,
+                    roles: Vec::new(),
+                    nationalities: Vec::new(),
+                    age: None,
+                    gender: None,
+                    last_seen: at,
+                });
+                self.entities.len() - 1
+            }
+        };
+        let e = &mut self.entities[index];
+        if let Some(title) = &run.title {
+            for role in roles_of_title(title) {
+                e.add_role(&role);
+            }
+        }
+        if let Some(nat) = run.nationality
+            && !e.nationalities.contains(&nat)
+        {
+            e.nationalities.push(nat);
+        }
+        if e.gender.is_none() {
+            e.gender = run.gender;
+        }
+        Some(index)
+    }
+
+    /// An entity the name `keys` can be a form of: same surname and compatible first names.
+    fn find_compatible(&self, keys: &[String]) -> Option<usize> {
+        let last = keys.last()?;
+        self.entities.iter().position(|e| {
+            e.keys.last() == Some(last) && {
+                let (a, b) = (&e.keys[..e.keys.len() - 1], &keys[..keys.len() - 1]);
+                a.is_empty() || b.is_empty() || a[0] == b[0] || initial_of(&a[0], &b[0])
+            }
+        })
+    }
+
+    fn find_compatible_first(&self, keys: &[String]) -> Vec<usize> {
+        self.entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.keys.len() >= 2 && e.keys[0] == keys[0])
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The entity a mention of `keys` refers to; the most recently seen when several fit.
+    pub fn find(&self, keys: &[String], _at: (usize, usize)) -> Option<usize> {
+        if keys.is_empty() {
+            return None;
+        }
+        let by_last: Vec<usize> = self
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                e.keys.last() == keys.last()
+                    && (keys.len() == 1 || e.keys.len() == 1 || e.keys[0] == keys[0] || initial_of(&e.keys[0], &keys[0]))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let candidates = if by_last.is_empty() && keys.len() == 1 {
+            self.find_compatible_first(keys)
+        } else {
+            by_last
+        };
+        candidates
+            .into_iter()
+            .max_by_key(|&i| (self.entities[i].last_seen, std::cmp::Reverse(i)))
+    }
+
+    /// Records descriptors found around a mention: apposition roles, age, nationality.
+    pub fn describe(&mut self, index: usize, roles: &[String], age: Option<u32>, nationality: Option<&'static str>) {
+        let e = &mut self.entities[index];
+        for role in roles {
+            e.add_role(role);
+        }
+        if age.is_some() {
+            e.age = age;
+        }
+        if let Some(nat) = nationality
+            && !e.nationalities.contains(&nat)
+        {
+            e.nationalities.push(nat);
+        }
+    }
+}
+
+fn initial_of(a: &str, b: &str) -> bool {
+    (a.len() == 1 && b.starts_with(a)) || (b.len() == 1 && a.starts_with(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn read(text: &str) -> Vec<(String, Option<String>, bool)> {
+        let tokens = tokenize(text);
+        runs(text, &tokens, true)
+            .into_iter()
+            .map(|r| {
+                let name: Vec<&str> = r.name.iter().map(|&i| &text[tokens[i].start..tokens[i].end]).collect();
+                (name.join(" "), r.title, r.is_not_person)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn titles_and_nationalities_are_stripped_from_names() {
+        let table = [
+            ("Russian President Vladimir Putin", "Vladimir Putin", Some("president")),
+            ("U.S. President Donald Trump", "Donald Trump", Some("president")),
+            ("NATO Secretary-General Mark Rutte", "Mark Rutte", Some("secretary-general")),
+            ("Secretary of State Marco Rubio", "Marco Rubio", Some("secretary state")),
+            ("CIA Director John Ratcliffe", "John Ratcliffe", Some("director")),
+            ("Vice President JD Vance", "JD Vance", Some("vice president")),
+            ("Treasury Secretary Scott Bessent", "Scott Bessent", Some("treasury secretary")),
+            ("Sen. Maria Lopez", "Maria Lopez", Some("senator")),
+            ("Dr Hugh Hill", "Hugh Hill", Some("doctor")),
+            ("Ursula von der Leyen", "Ursula von der Leyen", None),
+        ];
+        for (text, name, title) in table {
+            let runs = read(text);
+            assert_eq!(runs.len(), 1, "{text}: {runs:?}");
+            assert_eq!(runs[0].0, name, "{text}");
+            assert_eq!(runs[0].1.as_deref(), title, "{text}");
+            assert!(!runs[0].2, "{text}");
+        }
+    }
+
+    #[test]
+    fn places_and_organisations_are_not_people() {
+        for text in ["the White House", "the Kremlin", "Moscow", "Axios", "Daily Beast"] {
+            let runs = read(text);
+            assert!(runs.iter().all(|r| r.2), "{text}: {runs:?}");
+        }
+    }
+
+    #[test]
+    fn roles_of_titles() {
+        assert_eq!(roles_of_title("president"), ["president"]);
+        assert_eq!(roles_of_title("vice president"), ["vice president"]);
+        assert!(roles_of_title("prime minister").contains(&"minister".to_string()));
+        assert!(roles_of_title("prime minister").contains(&"leader".to_string()));
+    }
+}

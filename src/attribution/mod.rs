@@ -1,0 +1,896 @@
+//! Paragraphs of one article -> the named persons whose words each paragraph carries.
+//!
+//! Pure: text in, speakers out, no I/O. Two stages, as in CoreNLP's quote attribution: link
+//! each quotation or speech cue to a *mention* (a name, a pronoun, a role noun such as "the
+//! president"), then link the mention to a person in the article's table of people.
+//!
+//! 1. Tokens and quotation spans ([`tokens`]); names inside quotations are never speakers.
+//! 2. The table of people ([`entities`]), built over the whole article first, so that the
+//!    canonical name is the fullest form the article uses.
+//! 3. Per paragraph, in order: mentions outside quotations, with subject position; speech
+//!    cues (a lexicon of verbs in all forms, "according to", participles) and their subjects;
+//!    each quotation tied to the cue of its sentence, or floating, or carried over from an
+//!    open quotation in the previous paragraph.
+//! 4. Pronouns take the most recent person in subject position of matching gender, never
+//!    one named inside the quotation they attribute; role nouns take the most recent person
+//!    introduced with that role, title or nationality.
+//!
+//! Precision over recall: anything unresolved is dropped. Organisations, places, offices and
+//! unnamed sources are not persons and so never speakers.
+//!
+//! Not here: merging spelling variants across articles ([`crate::speakers`]).
+
+mod entities;
+mod lexicon;
+mod tokens;
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::article::Article;
+use entities::{Run, Table, bare, key};
+use lexicon::{Gender, Tier};
+use tokens::{Kind, Quote, Token};
+
+/// A person whose words a paragraph carries, and the cue that says so.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speaker {
+    /// Canonical full name ("Volodymyr Zelensky").
+    pub name: String,
+    /// Why this person was credited.
+    pub cue: Cue,
+}
+
+/// The evidence for one speaker.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Cue {
+    /// How the speaker was found.
+    pub kind: CueKind,
+    /// The words that name the speaker here, as written ("he", "the Ukrainian leader").
+    pub mention: String,
+    /// The speech verb, if one was used ("said", "told", "adding").
+    pub verb: Option<String>,
+    /// True when the paragraph quotes the speaker directly.
+    pub has_quote: bool,
+}
+
+/// How a speaker was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum CueKind {
+    /// The person's name stands by the speech verb or quotation.
+    Name,
+    /// A pronoun ("he said") resolved to an earlier person.
+    Pronoun,
+    /// A role noun ("the president added") resolved to the person with that role.
+    Role,
+    /// `according to X`.
+    AccordingTo,
+    /// A quotation with no cue of its own, continuing an earlier quotation in the paragraph.
+    FloatingQuote,
+    /// A quotation continued from the previous paragraph, left open there.
+    CarriedQuote,
+}
+
+impl fmt::Display for Cue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let quote = if self.has_quote { "quote + " } else { "" };
+        let verb = self.verb.as_deref().map(|v| format!(" {v}")).unwrap_or_default();
+        match self.kind {
+            CueKind::Name => write!(f, "{quote}name + verb: \"{}{verb}\"", self.mention),
+            CueKind::Pronoun => write!(f, "{quote}pronoun \"{}{verb}\" -> antecedent", self.mention),
+            CueKind::Role => write!(f, "{quote}role noun \"{}{verb}\" -> person", self.mention),
+            CueKind::AccordingTo => write!(f, "according to \"{}\"", self.mention),
+            CueKind::FloatingQuote => {
+                write!(f, "quote continuing \"{}{verb}\" earlier in the paragraph", self.mention)
+            }
+            CueKind::CarriedQuote => {
+                write!(f, "quote carried over from the previous paragraph (\"{}{verb}\")", self.mention)
+            }
+        }
+    }
+}
+
+/// Fills the `speakers` of every paragraph of `article`.
+///
+/// # Examples
+/// ```
+/// use whosaid::{Article, attribution};
+/// let mut article = Article::new("a")
+///     .with_paragraph("Prime Minister Jane Roe said the talks would resume.")
+///     .with_paragraph("\"We are close,\" she added.");
+/// attribution::attribute(&mut article);
+/// let names: Vec<_> = article.paragraphs[1].speaker_names().collect();
+/// assert_eq!(names, ["Jane Roe"]);
+/// ```
+pub fn attribute(article: &mut Article) {
+    let texts: Vec<&str> = article.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    let speakers = attribute_texts(&texts);
+    for (paragraph, speakers) in article.paragraphs.iter_mut().zip(speakers) {
+        paragraph.speakers = speakers;
+    }
+}
+
+/// The speakers of each paragraph of one article, given as texts in order.
+pub fn attribute_texts(paragraphs: &[&str]) -> Vec<Vec<Speaker>> {
+    let analysed: Vec<Analysed> = paragraphs.iter().map(|t| Analysed::new(t)).collect();
+    let mut table = build_table(&analysed);
+    let mut state = State::default();
+    analysed
+        .iter()
+        .enumerate()
+        .map(|(p, a)| attribute_paragraph(a, p, &mut table, &mut state))
+        .collect()
+}
+
+/// One paragraph's tokens, quotations and sentences.
+struct Analysed<'a> {
+    text: &'a str,
+    tokens: Vec<Token>,
+    lower: Vec<String>,
+    quotes: Vec<Quote>,
+    sentence: Vec<usize>,
+}
+
+impl<'a> Analysed<'a> {
+    fn new(text: &'a str) -> Analysed<'a> {
+        let mut tokens = tokens::tokenize(text);
+        let quotes = tokens::find_quotes(text, &mut tokens);
+        let lower = tokens
+            .iter()
+            .map(|t| text[t.start..t.end].to_lowercase())
+            .collect();
+        let mut a = Analysed {
+            text,
+            tokens,
+            lower,
+            quotes,
+            sentence: Vec::new(),
+        };
+        a.sentence = a.sentences();
+        a
+    }
+
+    fn word(&self, i: usize) -> &'a str {
+        &self.text[self.tokens[i].start..self.tokens[i].end]
+    }
+
+    fn is_outside(&self, i: usize) -> bool {
+        self.tokens[i].quote.is_none()
+    }
+
+    fn is_word(&self, i: usize, w: &str) -> bool {
+        self.tokens[i].kind == Kind::Word && self.lower[i] == w
+    }
+
+    /// Sentence number of every token. Quotations belong to the sentence they open in;
+    /// a quotation ending a sentence (`."`) ends it too, unless a cue follows (`?" he asked`).
+    fn sentences(&self) -> Vec<usize> {
+        let n = self.tokens.len();
+        let mut ids = vec![0; n];
+        let mut id = 0;
+        let mut i = 0;
+        while i < n {
+            ids[i] = id;
+            let t = self.tokens[i];
+            if let Some(q) = t.quote {
+                let quote = &self.quotes[q];
+                if i == quote.close {
+                    if quote.ends_sentence && self.starts_new_sentence(i + 1) {
+                        id += 1;
+                    }
+                } else if i < quote.close {
+                    // Tokens inside the quotation share its sentence.
+                    for slot in ids.iter_mut().take(quote.close + 1).skip(i) {
+                        *slot = id;
+                    }
+                    i = quote.close;
+                    continue;
+                }
+            } else if t.kind == Kind::Stop && self.starts_new_sentence(i + 1) {
+                id += 1;
+            }
+            i += 1;
+        }
+        ids
+    }
+
+    /// True if token `i` can begin a sentence: a capital or an opening quotation that is not
+    /// the start of an attribution ("Putin asked.").
+    fn starts_new_sentence(&self, i: usize) -> bool {
+        let Some(t) = self.tokens.get(i) else {
+            return false;
+        };
+        match t.kind {
+            Kind::Open => true,
+            Kind::Other if t.quote.is_some() => true,
+            Kind::Word => {
+                let w = self.word(i);
+                if !w.chars().next().is_some_and(char::is_uppercase) {
+                    return false;
+                }
+                // `"...?" Putin asked.`: a short name + verb right after is the attribution.
+                !(i..(i + 4).min(self.tokens.len()))
+                    .take_while(|&j| self.tokens[j].kind == Kind::Word)
+                    .any(|j| lexicon::verb(&self.lower[j]).is_some())
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Builds the table of people from every name in the article, quotations included.
+fn build_table(paragraphs: &[Analysed]) -> Table {
+    let mut table = Table::default();
+    for (p, a) in paragraphs.iter().enumerate() {
+        for run in entities::runs(a.text, &a.tokens, true) {
+            let words = name_words(a, &run);
+            if let Some(index) = table.register(words, &run, (p, run.start)) {
+                let (roles, age, nat) = descriptors_around(a, &run);
+                table.describe(index, &roles, age, nat);
+            }
+        }
+    }
+    table
+}
+
+fn name_words(a: &Analysed, run: &Run) -> Vec<String> {
+    run.name
+        .iter()
+        .map(|&i| {
+            let w = a.word(i);
+            let w = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
+            w.to_string()
+        })
+        .collect()
+}
+
+/// Roles, age and nationality written around a name: an apposition after it ("Hugh Hill,
+/// a doctor at St Mary’s,", "Jane Roe, 45,") or lowercase roles just before it ("striker
+/// Sam Kerr", "the club’s captain, Sam Kerr").
+fn descriptors_around(a: &Analysed, run: &Run) -> (Vec<String>, Option<u32>, Option<&'static str>) {
+    let mut roles = Vec::new();
+    let mut age = None;
+    let mut nat = None;
+    let n = a.tokens.len();
+    // After: ", <apposition> ,"
+    if run.end < n && a.tokens[run.end].kind == Kind::Comma {
+        let mut j = run.end + 1;
+        let first = j;
+        while j < n && j < first + 12 && !matches!(a.tokens[j].kind, Kind::Comma | Kind::Stop | Kind::Semicolon | Kind::Open | Kind::Close) {
+            j += 1;
+        }
+        let looks_like_apposition = first < n
+            && (matches!(a.lower[first].as_str(), "a" | "an" | "the" | "who" | "now" | "then")
+                || a.lower[first].parse::<u32>().is_ok()
+                || lexicon::is_role(&a.lower[first])
+                || lexicon::is_nationality(&a.lower[first])
+                || a.lower[first].ends_with("’s") || a.lower[first].ends_with("'s"));
+        if looks_like_apposition {
+            for k in first..j {
+                let w = &a.lower[k];
+                if lexicon::is_role(w) {
+                    roles.push(w.clone());
+                } else if let Some(x) = lexicon::nationality(w) {
+                    nat = Some(x);
+                } else if let Ok(years) = w.parse::<u32>()
+                    && k == first
+                    && (1..120).contains(&years)
+                {
+                    age = Some(years);
+                }
+            }
+        }
+    }
+    // Before: up to three lowercase words ("chief executive", "striker", "the club’s captain,").
+    let mut k = run.start;
+    let mut steps = 0;
+    while k > 0 && steps < 4 {
+        k -= 1;
+        steps += 1;
+        let t = a.tokens[k];
+        if t.kind == Kind::Comma && steps == 1 {
+            continue;
+        }
+        if t.kind != Kind::Word || t.quote.is_some() {
+            break;
+        }
+        let w = &a.lower[k];
+        if lexicon::is_role(w) {
+            roles.push(w.clone());
+        } else if let Some(x) = lexicon::nationality(w) {
+            nat.get_or_insert(x);
+        } else if !matches!(w.as_str(), "the" | "a" | "chief" | "former" | "new" | "its" | "their" | "his" | "her") && !w.ends_with("’s") && !w.ends_with("'s") {
+            break;
+        }
+    }
+    if let Some(age_word) = a.lower.get(run.end).filter(|w| w.ends_with("-year-old")) {
+        age = age.or_else(|| age_word.split('-').next()?.parse().ok());
+    }
+    (roles, age, nat)
+}
+
+/// What attribution remembers from one paragraph to the next.
+#[derive(Default)]
+struct State {
+    /// Persons in subject position, in order: (entity, paragraph, token, is plural).
+    subjects: Vec<(usize, usize, usize)>,
+    /// Speaker of a quotation left open at the end of the previous paragraph.
+    carried: Option<(usize, Cue)>,
+}
+
+/// A mention outside quotations.
+#[derive(Debug, Clone)]
+struct Mention {
+    start: usize,
+    end: usize,
+    what: Referent,
+    is_subject: bool,
+    kind: CueKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Referent {
+    Person(usize),
+    /// Something that is not a named person: a place, organisation, unknown role, group.
+    Other,
+}
+
+/// A speech cue and the speaker it was tied to.
+#[derive(Debug, Clone)]
+struct CueHit {
+    token: usize,
+    speaker: Option<(usize, Cue, usize)>,
+    /// The cue found a subject, but it is not a named person ("one source said").
+    is_blocked: bool,
+}
+
+fn attribute_paragraph(a: &Analysed, p: usize, table: &mut Table, state: &mut State) -> Vec<Speaker> {
+    let mentions = find_mentions(a, p, table, state);
+    let cues = find_cues(a, &mentions, table);
+    let mut found: Vec<(usize, usize, Cue)> = Vec::new(); // (position, entity, cue)
+    for cue in &cues {
+        if let Some((entity, c, pos)) = &cue.speaker {
+            let verb = lexicon::verb(&a.lower[cue.token]);
+            // Tier B verbs count only with a quotation or a that-clause, checked in find_cues.
+            if verb.is_some() || c.kind == CueKind::AccordingTo {
+                found.push((*pos, *entity, c.clone()));
+            }
+        }
+    }
+    let mut previous_quote: Option<(usize, Cue)> = None;
+    let mut last_quote_speaker: Option<(usize, Cue)> = None;
+    for (q, quote) in a.quotes.iter().enumerate() {
+        let speaker = quote_speaker(a, q, quote, &cues, previous_quote.as_ref(), state.carried.as_ref());
+        match &speaker {
+            Some((entity, cue)) => {
+                found.push((quote.open, *entity, cue.clone()));
+                previous_quote = Some((*entity, cue.clone()));
+            }
+            None if quote.words >= 4 => previous_quote = None,
+            None => {}
+        }
+        if quote.words >= 4 || speaker.is_some() {
+            last_quote_speaker = speaker;
+        }
+    }
+    state.carried = match a.quotes.last() {
+        Some(q) if q.is_open_at_end => last_quote_speaker.map(|(e, c)| {
+            (
+                e,
+                Cue {
+                    kind: CueKind::CarriedQuote,
+                    has_quote: true,
+                    ..c
+                },
+            )
+        }),
+        _ => None,
+    };
+    found.sort_by_key(|(pos, _, _)| *pos);
+    let mut speakers: Vec<Speaker> = Vec::new();
+    let mut seen: Vec<usize> = Vec::new();
+    for (_, entity, cue) in found {
+        if seen.contains(&entity) {
+            // Keep the first cue, but note a direct quotation if a later one has it.
+            if cue.has_quote
+                && let Some(pos) = seen.iter().position(|&e| e == entity)
+            {
+                speakers[pos].cue.has_quote = true;
+            }
+            continue;
+        }
+        seen.push(entity);
+        speakers.push(Speaker {
+            name: table.entities[entity].name(),
+            cue,
+        });
+    }
+    speakers
+}
+
+/// Mentions outside quotations: names, pronouns and role noun phrases, each resolved.
+fn find_mentions(a: &Analysed, p: usize, table: &mut Table, state: &mut State) -> Vec<Mention> {
+    let mut mentions: Vec<Mention> = Vec::new();
+    let runs = entities::runs(a.text, &a.tokens, false);
+    let mut run_at: Vec<Option<usize>> = vec![None; a.tokens.len()];
+    for (r, run) in runs.iter().enumerate() {
+        run_at[run.start] = Some(r);
+    }
+    let mut i = 0;
+    while i < a.tokens.len() {
+        if !a.is_outside(i) || a.tokens[i].kind != Kind::Word {
+            i += 1;
+            continue;
+        }
+        let (mention, next) = if let Some(r) = run_at[i] {
+            (name_mention(a, &runs[r], p, table), runs[r].end)
+        } else if let Some(m) = role_mention(a, i, table) {
+            let end = m.end;
+            (Some(m), end)
+        } else if matches!(a.lower[i].as_str(), "he" | "she") {
+            let gender = if a.lower[i] == "he" { Gender::Male } else { Gender::Female };
+            let exclude = named_in_sentence_quotes(a, i, table);
+            let who = resolve_pronoun(state, table, gender, p, &exclude);
+            let m = Mention {
+                start: i,
+                end: i + 1,
+                what: who.map_or(Referent::Other, Referent::Person),
+                is_subject: false,
+                kind: CueKind::Pronoun,
+            };
+            (Some(m), i + 1)
+        } else {
+            (None, i + 1)
+        };
+        if let Some(mut m) = mention {
+            m.is_subject = is_subject_position(a, &m, &mentions);
+            if let Referent::Person(e) = m.what {
+                table.entities[e].last_seen = (p, m.start);
+                if m.kind == CueKind::Pronoun && table.entities[e].gender.is_none() {
+                    table.entities[e].gender = Some(if a.lower[m.start] == "he" { Gender::Male } else { Gender::Female });
+                }
+                if m.is_subject && !is_plural(a, &m) {
+                    state.subjects.push((e, p, m.start));
+                }
+            }
+            mentions.push(m);
+        }
+        i = next.max(i + 1);
+    }
+    mentions
+}
+
+fn name_mention(a: &Analysed, run: &Run, p: usize, table: &Table) -> Option<Mention> {
+    if run.name.is_empty() {
+        // "The President said": a capitalised title alone is a role noun.
+        let title = run.title.as_ref()?;
+        let role = title.split(' ').next_back()?;
+        let who = resolve_role(table, Some(role), run.nationality, None);
+        return Some(Mention {
+            start: run.start,
+            end: run.end,
+            what: who.map_or(Referent::Other, Referent::Person),
+            is_subject: false,
+            kind: CueKind::Role,
+        });
+    }
+    let what = if run.is_not_person || run.is_possessive {
+        Referent::Other
+    } else {
+        let keys: Vec<String> = run.name.iter().map(|&i| key(a.word(i))).collect();
+        table.find(&keys, (p, run.start)).map_or(Referent::Other, Referent::Person)
+    };
+    Some(Mention {
+        start: run.start,
+        end: run.end,
+        what,
+        is_subject: false,
+        kind: CueKind::Name,
+    })
+}
+
+/// `the (Ukrainian|former|45-year-old)* president`, `the Ukrainian`, `the 45-year-old`.
+fn role_mention(a: &Analysed, i: usize, table: &Table) -> Option<Mention> {
+    if a.lower[i] != "the" {
+        return None;
+    }
+    let mut j = i + 1;
+    let mut nationality = None;
+    let mut age = None;
+    let mut role: Option<String> = None;
+    while j < a.tokens.len() && j <= i + 4 && a.is_outside(j) && a.tokens[j].kind == Kind::Word {
+        let w = bare(&a.lower[j]);
+        if let Some(nat) = lexicon::nationality(&w).or_else(|| lexicon::country_nationality(&w).filter(|_| a.word(j).contains('.'))) {
+            nationality = Some(nat);
+        } else if let Some(years) = w.strip_suffix("-year-old") {
+            age = years.parse().ok();
+        } else if lexicon::is_role(&w) {
+            role = Some(w.clone());
+            // "chief executive", "prime minister": take the last role word.
+            if j + 1 < a.tokens.len() && a.tokens[j + 1].kind == Kind::Word && lexicon::is_role(&a.lower[j + 1]) {
+                j += 1;
+                role = Some(a.lower[j].clone());
+            }
+            j += 1;
+            break;
+        } else if matches!(w.as_str(), "former" | "new" | "veteran" | "embattled" | "outgoing" | "incoming" | "top" | "senior" | "young" | "elder" | "country" | "country’s" | "club" | "club’s") {
+            // modifiers
+        } else {
+            break;
+        }
+        j += 1;
+    }
+    if role.is_none() && nationality.is_none() && age.is_none() {
+        return None;
+    }
+    if role.is_none() {
+        // "the Ukrainian" as a noun: the next word must not be a noun it modifies.
+        if j < a.tokens.len() && a.tokens[j].kind == Kind::Word && a.is_outside(j) && !is_verbish(&a.lower[j]) {
+            return None;
+        }
+    }
+    if role.as_deref().is_some_and(|r| matches!(r, "woman" | "man")) && age.is_none() && nationality.is_none() {
+        return None;
+    }
+    let who = resolve_role(table, role.as_deref(), nationality, age);
+    Some(Mention {
+        start: i,
+        end: j,
+        what: who.map_or(Referent::Other, Referent::Person),
+        is_subject: false,
+        kind: CueKind::Role,
+    })
+}
+
+fn is_verbish(w: &str) -> bool {
+    lexicon::verb(w).is_some()
+        || lexicon::is_skippable(w)
+        || matches!(w, "was" | "is" | "had" | "has" | "would" | "will" | "who" | "did" | "and" | "but")
+        || w.ends_with("ed")
+}
+
+fn resolve_role(table: &Table, role: Option<&str>, nationality: Option<&str>, age: Option<u32>) -> Option<usize> {
+    table
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| {
+            role.is_none_or(|r| e.has_role(r) || (r == "woman" || r == "man"))
+                && nationality.is_none_or(|n| e.nationalities.iter().any(|x| *x == n))
+                && age.is_none_or(|y| e.age == Some(y))
+        })
+        .max_by_key(|(i, e)| (e.last_seen, std::cmp::Reverse(*i)))
+        .map(|(i, _)| i)
+}
+
+/// Persons named inside the quotations of the sentence around token `i`.
+fn named_in_sentence_quotes(a: &Analysed, i: usize, table: &Table) -> Vec<usize> {
+    let sentence = a.sentence[i];
+    let mut named = Vec::new();
+    for quote in &a.quotes {
+        if a.sentence[quote.open] != sentence {
+            continue;
+        }
+        for j in quote.open..=quote.close {
+            if a.tokens[j].kind == Kind::Word && a.word(j).chars().next().is_some_and(char::is_uppercase) {
+                let k = key(a.word(j));
+                for (e, entity) in table.entities.iter().enumerate() {
+                    if entity.keys.last() == Some(&k) && !named.contains(&e) {
+                        named.push(e);
+                    }
+                }
+            }
+        }
+    }
+    named
+}
+
+/// The most recent person in subject position, in this paragraph or the two before it,
+/// whose gender fits and who is not named inside the quotation being attributed.
+fn resolve_pronoun(state: &State, table: &Table, gender: Gender, p: usize, exclude: &[usize]) -> Option<usize> {
+    state
+        .subjects
+        .iter()
+        .rev()
+        .take_while(|(_, sp, _)| *sp + 2 >= p)
+        .map(|(e, _, _)| *e)
+        .find(|e| !exclude.contains(e) && table.entities[*e].gender.is_none_or(|g| g == gender))
+}
+
+/// A mention is in subject position when it opens a clause: after the start of a sentence,
+/// punctuation, a closing quotation or a conjunction ("..., but the Ukrainian was").
+fn is_subject_position(a: &Analysed, m: &Mention, before: &[Mention]) -> bool {
+    if m.start == 0 {
+        return true;
+    }
+    let prev = m.start - 1;
+    if a.sentence[prev] != a.sentence[m.start] {
+        return true;
+    }
+    let t = a.tokens[prev];
+    if t.quote.is_some() {
+        return true;
+    }
+    match t.kind {
+        Kind::Comma | Kind::Semicolon | Kind::Colon | Kind::Dash | Kind::Stop => {
+            // "..., Hugh Hill said" yes; but not the object in "told Y, ..." (comma before).
+            true
+        }
+        Kind::Word => {
+            let w = a.lower[prev].as_str();
+            lexicon::opens_clause(w) && !(w == "and" && before.last().is_some_and(|b| b.end == prev))
+        }
+        _ => false,
+    }
+}
+
+/// "Putin and Zelensky": coordinated mentions are a group, not one antecedent.
+fn is_plural(a: &Analysed, m: &Mention) -> bool {
+    let n = a.tokens.len();
+    (m.end < n && a.lower[m.end] == "and" && m.end + 1 < n && a.word(m.end + 1).chars().next().is_some_and(char::is_uppercase))
+        || (m.start >= 1 && a.lower[m.start - 1] == "and")
+}
+
+/// Speech cues outside quotations, each tied to its speaker where one can be found.
+fn find_cues(a: &Analysed, mentions: &[Mention], table: &Table) -> Vec<CueHit> {
+    let mut mention_ending_at: Vec<Option<usize>> = vec![None; a.tokens.len() + 1];
+    let mut mention_starting_at: Vec<Option<usize>> = vec![None; a.tokens.len() + 1];
+    for (m, mention) in mentions.iter().enumerate() {
+        mention_ending_at[mention.end - 1] = Some(m);
+        mention_starting_at[mention.start] = Some(m);
+    }
+    let mut cues: Vec<CueHit> = Vec::new();
+    for i in 0..a.tokens.len() {
+        if !a.is_outside(i) || a.tokens[i].kind != Kind::Word {
+            continue;
+        }
+        if a.lower[i] == "according" && i + 1 < a.tokens.len() && a.lower[i + 1] == "to" {
+            if let Some(m) = mention_starting_at.get(i + 2).copied().flatten() {
+                let hit = speaker_from(a, &mentions[m], None, CueKind::AccordingTo, table);
+                cues.push(CueHit {
+                    token: i,
+                    is_blocked: hit.is_none(),
+                    speaker: hit,
+                });
+            } else {
+                cues.push(CueHit { token: i, speaker: None, is_blocked: true });
+            }
+            continue;
+        }
+        let Some(verb) = lexicon::verb(&a.lower[i]) else {
+            continue;
+        };
+        if !is_verb_use(a, i, verb) {
+            continue;
+        }
+        let verb_text = a.word(i).to_string();
+        // Participles after a comma or "and" belong to the sentence's subject.
+        let after_comma = i > 0 && (a.tokens[i - 1].kind == Kind::Comma || a.lower[i - 1] == "and");
+        if verb.is_participle && after_comma {
+            let earlier = cues
+                .iter()
+                .rev()
+                .find(|c| a.sentence[c.token] == a.sentence[i] && c.speaker.is_some());
+            let speaker = earlier.and_then(|c| c.speaker.clone()).map(|(e, mut c, _)| {
+                c.verb = Some(verb_text.clone());
+                (e, c, i)
+            });
+            let speaker = speaker.or_else(|| {
+                let m = mentions.iter().find(|m| {
+                    a.sentence[m.start] == a.sentence[i] && m.start < i && m.is_subject && matches!(m.what, Referent::Person(_))
+                })?;
+                speaker_from(a, m, Some(&verb_text), m.kind, table)
+            });
+            cues.push(CueHit { token: i, is_blocked: speaker.is_none(), speaker });
+            continue;
+        }
+        let (hit, blocked) = match subject_of(a, i, &mention_ending_at) {
+            Subject::Mention(m) => match speaker_from(a, &mentions[m], Some(&verb_text), mentions[m].kind, table) {
+                Some(s) => (Some(s), false),
+                None => (None, true),
+            },
+            Subject::Blocked => (None, true),
+            Subject::Open if verb.inverts => {
+                match mention_starting_at.get(i + 1).copied().flatten() {
+                    Some(m) => {
+                        let s = speaker_from(a, &mentions[m], Some(&verb_text), mentions[m].kind, table);
+                        let blocked = s.is_none();
+                        (s, blocked)
+                    }
+                    None => (None, starts_unnamed_source(a, i + 1)),
+                }
+            }
+            Subject::Open => (None, false),
+        };
+        cues.push(CueHit { token: i, speaker: hit, is_blocked: blocked });
+    }
+    cues
+}
+
+/// "said a spokeswoman", "said one official": an inverted cue whose speaker is unnamed.
+fn starts_unnamed_source(a: &Analysed, i: usize) -> bool {
+    i < a.tokens.len() && matches!(a.lower[i].as_str(), "a" | "an" | "one" | "two" | "officials" | "sources" | "the" | "another")
+}
+
+/// Whether a speech-verb form is used as a verb here, and strongly enough for its tier.
+fn is_verb_use(a: &Analysed, i: usize, verb: lexicon::Verb) -> bool {
+    let n = a.tokens.len();
+    let prev = if i > 0 { a.lower[i - 1].as_str() } else { "" };
+    // "the post", "a statement", "his claim": nouns.
+    if matches!(prev, "the" | "a" | "an" | "his" | "her" | "its" | "their" | "this" | "that" | "our" | "my" | "your" | "no" | "any") {
+        return false;
+    }
+    // "declined to comment", "wants to say": an infinitive is no speech, but "went on to say" is.
+    if prev == "to" && !(i >= 2 && a.lower[i - 2] == "on") {
+        return false;
+    }
+    let quote_follows = (i + 1..(i + 5).min(n)).any(|j| a.tokens[j].quote.is_some());
+    let next = a.lower.get(i + 1).map(String::as_str).unwrap_or("");
+    if verb.is_call {
+        return quote_follows || matches!(next, "it" | "for" | "on" | "them" | "him" | "her" | "this" | "that");
+    }
+    match verb.tier {
+        Tier::A => true,
+        Tier::B => quote_follows || next == "that" || (i > 0 && a.tokens[i - 1].quote.is_some()),
+    }
+}
+
+enum Subject {
+    /// The mention standing as the verb's subject.
+    Mention(usize),
+    /// Something else is the subject: a noun, an organisation, an unnamed source.
+    Blocked,
+    /// Nothing stands before the verb in its clause: `"...," said X` or a sentence start.
+    Open,
+}
+
+/// Finds the subject of the verb at `cue` by reading left: adverbs and auxiliaries are
+/// skipped, and so is an apposition between commas ("Hugh Hill, a doctor, said").
+fn subject_of(a: &Analysed, cue: usize, mention_ending_at: &[Option<usize>]) -> Subject {
+    let sentence = a.sentence[cue];
+    let mut j = cue;
+    let mut steps = 0;
+    while j > 0 && steps < 40 {
+        j -= 1;
+        steps += 1;
+        if a.sentence[j] != sentence {
+            return Subject::Open;
+        }
+        let t = a.tokens[j];
+        if t.quote.is_some() {
+            return Subject::Open;
+        }
+        if let Some(m) = mention_ending_at[j] {
+            return Subject::Mention(m);
+        }
+        match t.kind {
+            Kind::Word => {
+                let w = a.lower[j].as_str();
+                if lexicon::is_skippable(w) || w == "who" {
+                    continue;
+                }
+                return Subject::Blocked;
+            }
+            Kind::Comma | Kind::Dash => {
+                // An apposition or aside between commas: skip back over it to the name.
+                match apposition_start(a, j, mention_ending_at) {
+                    Some(k) => {
+                        j = k;
+                        continue;
+                    }
+                    None => return if t.kind == Kind::Comma && j > 0 && a.tokens[j - 1].quote.is_some() { Subject::Open } else { Subject::Blocked },
+                }
+            }
+            Kind::Close | Kind::Open | Kind::Other => return Subject::Open,
+            Kind::Stop | Kind::Colon | Kind::Semicolon => return Subject::Open,
+        }
+    }
+    Subject::Open
+}
+
+/// For a comma at `j` closing an apposition or aside, the index just after the mention it
+/// describes (so the subject scan continues from there).
+fn apposition_start(a: &Analysed, j: usize, mention_ending_at: &[Option<usize>]) -> Option<usize> {
+    let sentence = a.sentence[j];
+    let mut k = j;
+    while k > 0 && j - k < 16 {
+        k -= 1;
+        if a.sentence[k] != sentence || a.tokens[k].quote.is_some() {
+            return None;
+        }
+        if matches!(a.tokens[k].kind, Kind::Comma | Kind::Dash) {
+            if k + 1 == j {
+                return None;
+            }
+            let first = a.lower[k + 1].as_str();
+            let aside = j - k == 2 && matches!(first, "however" | "meanwhile" | "too" | "though" | "again" | "later" | "then" | "moreover" | "instead" | "also" | "nonetheless");
+            let describes = k > 0 && mention_ending_at[k - 1].is_some();
+            let apposition = describes
+                && (matches!(first, "a" | "an" | "the" | "who" | "now" | "then" | "whose")
+                    || first.parse::<u32>().is_ok()
+                    || lexicon::is_role(first)
+                    || lexicon::is_nationality(first)
+                    || a.word(k + 1).chars().next().is_some_and(|c| c.is_lowercase()) && !lexicon::verb(first).is_some());
+            return (aside || apposition).then_some(k);
+        }
+        if a.tokens[k].kind != Kind::Word && a.tokens[k].kind != Kind::Other {
+            return None;
+        }
+    }
+    None
+}
+
+/// The speaker a mention stands for, with the cue that found it.
+fn speaker_from(a: &Analysed, m: &Mention, verb: Option<&str>, kind: CueKind, _table: &Table) -> Option<(usize, Cue, usize)> {
+    let Referent::Person(entity) = m.what else {
+        return None;
+    };
+    let mention = a.text[a.tokens[m.start].start..a.tokens[m.end - 1].end].to_string();
+    Some((
+        entity,
+        Cue {
+            kind,
+            mention,
+            verb: verb.map(str::to_string),
+            has_quote: false,
+        },
+        m.start,
+    ))
+}
+
+/// The speaker of quotation `q`: the cue of its sentence (right after it first, then before
+/// it), else the previous quotation's speaker, else one carried over from the last paragraph.
+fn quote_speaker(
+    a: &Analysed,
+    q: usize,
+    quote: &Quote,
+    cues: &[CueHit],
+    previous: Option<&(usize, Cue)>,
+    carried: Option<&(usize, Cue)>,
+) -> Option<(usize, Cue)> {
+    let sentence = a.sentence[quote.open];
+    let in_sentence: Vec<&CueHit> = cues.iter().filter(|c| a.sentence[c.token] == sentence).collect();
+    let next_quote = a.quotes.get(q + 1).map_or(usize::MAX, |n| n.open);
+    let after = in_sentence
+        .iter()
+        .find(|c| c.token > quote.close && c.token < next_quote && c.token <= quote.close + 8);
+    let before = in_sentence.iter().rev().find(|c| c.token < quote.open);
+    let later = in_sentence.iter().find(|c| c.token > quote.close && c.token < next_quote);
+    let chosen = after.or(before).or(later);
+    if let Some(cue) = chosen {
+        return match &cue.speaker {
+            Some((e, c, _)) => Some((
+                *e,
+                Cue {
+                    has_quote: true,
+                    ..c.clone()
+                },
+            )),
+            None => None,
+        };
+    }
+    if quote.words < 4 {
+        return None; // A fragment needs a cue of its own.
+    }
+    let opens_paragraph = quote.open == 0;
+    if opens_paragraph && let Some((e, c)) = carried {
+        return Some((*e, c.clone()));
+    }
+    previous.map(|(e, c)| {
+        (
+            *e,
+            Cue {
+                kind: if c.kind == CueKind::CarriedQuote { CueKind::CarriedQuote } else { CueKind::FloatingQuote },
+                has_quote: true,
+                ..c.clone()
+            },
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,170 @@
+//! Table tests: one behaviour each, named after it.
+
+use super::attribute_texts;
+
+/// Speakers of each paragraph, as names.
+fn names(paragraphs: &[&str]) -> Vec<Vec<String>> {
+    attribute_texts(paragraphs)
+        .into_iter()
+        .map(|s| s.into_iter().map(|s| s.name).collect())
+        .collect()
+}
+
+fn check(paragraphs: &[&str], expected: &[&[&str]]) {
+    let got = names(paragraphs);
+    let want: Vec<Vec<String>> = expected
+        .iter()
+        .map(|p| p.iter().map(|s| s.to_string()).collect())
+        .collect();
+    assert_eq!(got, want, "{paragraphs:#?}");
+}
+
+#[test]
+fn name_before_speech_verb() {
+    check(&["Russian President Vladimir Putin said the plan was flawed."], &[&["Vladimir Putin"]]);
+}
+
+#[test]
+fn quote_then_name_and_verb() {
+    check(
+        &["Jane Roe met Vladimir Putin.", "\"We will see,\" Putin said on Monday."],
+        &[&[], &["Vladimir Putin"]],
+    );
+}
+
+#[test]
+fn name_inside_quote_is_not_a_speaker() {
+    check(
+        &[
+            "Donald Trump and Volodymyr Zelensky spoke.",
+            "“Putin, of course, is afraid to tell President Trump directly,” Zelensky said.",
+        ],
+        &[&[], &["Volodymyr Zelensky"]],
+    );
+}
+
+#[test]
+fn told_listener_does_not_speak() {
+    check(
+        &["Volodymyr Zelensky told Donald Trump that the war must end."],
+        &[&["Volodymyr Zelensky"]],
+    );
+}
+
+#[test]
+fn pronoun_after_quote_resolves_to_last_subject() {
+    check(
+        &[
+            "Prime Minister Jane Roe arrived in Paris on Monday.",
+            "\"We have work to do,\" she said.",
+        ],
+        &[&[], &["Jane Roe"]],
+    );
+}
+
+#[test]
+fn pronoun_skips_person_named_inside_the_quote() {
+    check(
+        &[
+            "Volodymyr Zelensky met Donald Trump, but the Ukrainian was skeptical of Vladimir Putin.",
+            "“Putin told you he wants a deal only because he is afraid of you,” he said.",
+        ],
+        &[&[], &["Volodymyr Zelensky"]],
+    );
+}
+
+#[test]
+fn role_noun_resolves_to_titled_person() {
+    check(
+        &[
+            "President Donald Trump met Ukrainian President Volodymyr Zelensky.",
+            "Trump said the talks went well.",
+            "The president added that more talks would follow.",
+        ],
+        &[&[], &["Donald Trump"], &["Donald Trump"]],
+    );
+}
+
+#[test]
+fn organisations_offices_and_unnamed_sources_are_not_speakers() {
+    check(
+        &[
+            "Volodymyr Zelensky arrived.",
+            "Zelensky’s office declined to comment, and the White House did not immediately reply.",
+            "The Kremlin said the talks were over, one source said.",
+            "“It is over,” officials told Reuters.",
+        ],
+        &[&[], &[], &[], &[]],
+    );
+}
+
+#[test]
+fn apposition_between_name_and_verb() {
+    check(&["Hugh Hill, a doctor at St Mary’s, said the ward was full."], &[&["Hugh Hill"]]);
+}
+
+#[test]
+fn inverted_said_after_quote() {
+    check(
+        &["\"The ward is full,\" said Hugh Hill, a doctor at the hospital."],
+        &[&["Hugh Hill"]],
+    );
+}
+
+#[test]
+fn participle_attaches_to_the_main_subject() {
+    check(
+        &[
+            "Donald Trump met Volodymyr Zelensky.",
+            "Trump reportedly acknowledged that Zelensky could be right, adding, “We will know soon.”",
+        ],
+        &[&[], &["Donald Trump"]],
+    );
+}
+
+#[test]
+fn open_quote_carries_over_to_next_paragraph() {
+    check(
+        &[
+            "Jane Roe, the mayor, spoke on Monday.",
+            "\"We will rebuild the bridge,\" Roe said. \"It will take two years and a great deal of money.",
+            "\"But we have no choice, and the city knows that very well.\"",
+        ],
+        &[&[], &["Jane Roe"], &["Jane Roe"]],
+    );
+}
+
+#[test]
+fn according_to_a_named_person() {
+    check(
+        &["The bridge will close in May, according to Mayor Jane Roe."],
+        &[&["Jane Roe"]],
+    );
+}
+
+#[test]
+fn several_speakers_main_first() {
+    check(
+        &[
+            "Anna Berg and Tom Cole debated on Monday.",
+            "\"The plan fails,\" Berg said, while Cole argued that it would work.",
+        ],
+        &[&[], &["Anna Berg", "Tom Cole"]],
+    );
+}
+
+#[test]
+fn fullest_form_in_the_article_is_canonical() {
+    check(
+        &["Zelensky said the war must end.", "Ukrainian President Volodymyr Zelensky arrived."],
+        &[&["Volodymyr Zelensky"], &[]],
+    );
+}
+
+#[test]
+fn countries_are_not_speakers() {
+    check(
+        &["Ukraine has backed the deal, but insists on two stages. Russia, however, argues that all issues should be resolved."],
+        &[&[]],
+    );
+}
