@@ -259,7 +259,11 @@ pub fn parse_bytes(bytes: &[u8], path: &Path, id: &str, options: &ReadOptions) -
         return Err(bad("binary file (contains NUL bytes)".into()));
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+        let line = bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
         bad(format!("not UTF-8 text (invalid byte on line {line})"))
     })?;
     if text.trim().is_empty() {
@@ -405,7 +409,11 @@ fn read_header_block<'a>(
     let start = body.iter().take_while(|l| l.trim().is_empty()).count();
     let block = &body[start..];
     let len = block.iter().take_while(|l| !l.trim().is_empty()).count();
-    if len < 2 || len > 6 || !block[1..len].iter().all(|l| l.trim_start().starts_with("- ")) {
+    if !(2..=6).contains(&len)
+        || !block[1..len]
+            .iter()
+            .all(|l| l.trim_start().starts_with("- "))
+    {
         return body;
     }
     let title = block[0].trim().trim_start_matches('#').trim();
@@ -667,7 +675,10 @@ mod tests {
         let a = parse_ok("The first paragraph is\nwrapped over two lines.\n\nThe second.\n");
         assert_eq!(
             texts(&a),
-            ["The first paragraph is wrapped over two lines.", "The second."]
+            [
+                "The first paragraph is wrapped over two lines.",
+                "The second."
+            ]
         );
     }
 
@@ -687,7 +698,10 @@ mod tests {
         assert_eq!(a.author.as_deref(), Some("C MONEY"));
         assert_eq!(a.date, Date::new(2025, 3, 14));
         assert_eq!(texts(&a), ["Body line one.", "Body line two."]);
-        assert_eq!(a.paragraphs[0].section.as_deref(), Some("Heading Of A Part"));
+        assert_eq!(
+            a.paragraphs[0].section.as_deref(),
+            Some("Heading Of A Part")
+        );
         assert!(warnings.is_empty());
     }
 
@@ -695,7 +709,10 @@ mod tests {
     fn date_without_year_warns_and_gives_no_date() {
         let mut warnings = Vec::new();
         let text = "Title\n- Mar 14\n\nBody.";
-        let a = parse(text, "x", &ReadOptions::default(), &mut |w| warnings.push(w)).unwrap();
+        let a = parse(text, "x", &ReadOptions::default(), &mut |w| {
+            warnings.push(w)
+        })
+        .unwrap();
         assert_eq!(a.date, None);
         assert_eq!(warnings.len(), 1);
         assert!(warnings[0].contains("--assume-year"), "{}", warnings[0]);
@@ -723,14 +740,20 @@ mod tests {
         )
         .unwrap_err();
         assert!(err.contains("front matter"), "{err}");
-        let err = parse("---\ntitle: x\nBody.", "x", &ReadOptions::default(), &mut |_| {})
-            .unwrap_err();
+        let err = parse(
+            "---\ntitle: x\nBody.",
+            "x",
+            &ReadOptions::default(),
+            &mut |_| {},
+        )
+        .unwrap_err();
         assert!(err.contains("never closed"), "{err}");
     }
 
     #[test]
     fn markdown_headings_become_sections() {
-        let a = parse_ok("# The Title\n\nIntro para.\n\n## Part Two\n\nSecond para.\nstill second.\n");
+        let a =
+            parse_ok("# The Title\n\nIntro para.\n\n## Part Two\n\nSecond para.\nstill second.\n");
         assert_eq!(a.title.as_deref(), Some("The Title"));
         assert_eq!(texts(&a), ["Intro para.", "Second para. still second."]);
         assert_eq!(a.paragraphs[0].section, None);
@@ -752,7 +775,12 @@ mod tests {
             "{not json\n",
             "{\"title\": \"no body\"}\n",
         );
-        let s = parse_jsonl(text, "feed.jsonl", "corpus/feed.jsonl", &ReadOptions::default());
+        let s = parse_jsonl(
+            text,
+            "feed.jsonl",
+            "corpus/feed.jsonl",
+            &ReadOptions::default(),
+        );
         assert_eq!(s.articles.len(), 2);
         assert_eq!(s.articles[0].id, "a");
         assert_eq!(s.articles[0].paragraphs.len(), 2);
@@ -779,7 +807,10 @@ mod tests {
             relative_id(Path::new("corpus/a/b.md"), Path::new("corpus")),
             "a/b.md"
         );
-        assert_eq!(relative_id(Path::new("corpus/b.md"), Path::new("corpus/b.md")), "b.md");
+        assert_eq!(
+            relative_id(Path::new("corpus/b.md"), Path::new("corpus/b.md")),
+            "b.md"
+        );
     }
 
     #[test]

@@ -180,7 +180,11 @@ fn parse_iso(text: &str) -> Option<Parsed> {
 /// `14/03/2025`, `3/14/2025`, `14.03.2025`: only when the numbers allow one reading.
 fn parse_numeric(text: &str) -> Option<Parsed> {
     let parts: Vec<&str> = text.split(['/', '.', '-']).collect();
-    if parts.len() != 3 || !parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
+    if parts.len() != 3
+        || !parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    {
         return None;
     }
     if parts[2].len() != 4 || parts[0].len() > 2 || parts[1].len() > 2 {
@@ -372,7 +376,10 @@ mod tests {
         );
         // 29 February exists only in leap years.
         assert_eq!(parse("Feb 29").with_year(Some(2025)), None);
-        assert_eq!(parse("Feb 29").with_year(Some(2024)), Date::new(2024, 2, 29));
+        assert_eq!(
+            parse("Feb 29").with_year(Some(2024)),
+            Date::new(2024, 2, 29)
+        );
     }
 
     #[test]

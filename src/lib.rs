@@ -1,9 +1,126 @@
-//! whosaid
+//! whosaid: a search engine for news that knows who said what, and when.
+//!
+//! Point it at news articles (plain text or Markdown, with or without front matter, or JSON
+//! Lines). Each article is split into paragraphs; each paragraph gets its **speakers** (the
+//! named persons whose words it carries, even where the text says only "he" or "the
+//! president") and its **date**; and each paragraph becomes one document of a
+//! [tantivy](https://docs.rs/tantivy) index that answers ranked queries such as
+//! `speaker:Zelensky ceasefire` or `date:[2025-03-01 TO 2025-03-31]`.
+//!
+//! # The pipeline
+//!
+//! - [`article`]: text -> [`Article`] (front matter, header block, headings, paragraphs).
+//! - [`dates`]: date strings -> [`Date`], never guessing a missing year.
+//! - [`attribution`]: paragraphs -> [`Speaker`]s, with the cue behind each.
+//! - [`speakers`]: one name per person across the corpus (spelling variants, aliases).
+//! - [`Index`]: open or create an index; [`Index::update`] indexes incrementally,
+//!   [`Index::search`] ranks, [`Index::count_by_speaker`] and [`Index::count_by_date`] count.
+//! - [`output`]: hits and paragraphs as text for people or JSON Lines for programs.
+//!
+//! The `whosaid` binary is a thin shell over this API.
+//!
+//! # Quick start
+//!
+//! ```
+//! use whosaid::{Article, Index, Input, SearchRequest, UpdateOptions};
+//!
+//! let dir = tempfile::tempdir()?;
+//! let index = Index::open_or_create(dir.path())?;
+//! let article = Article::new("talks-1")
+//!     .with_title("Ceasefire talks")
+//!     .with_paragraph("Ukrainian President Volodymyr Zelensky arrived in Paris on Monday.")
+//!     .with_paragraph("\"We want a real ceasefire, not a pause,\" he told reporters.");
+//! let report = index.update(
+//!     vec![Input::Articles { name: "example".into(), articles: vec![article] }],
+//!     &UpdateOptions::default(),
+//! )?;
+//! assert_eq!(report.added, 1);
+//!
+//! let results = index.search(&SearchRequest::new("speaker:Zelensky ceasefire"))?;
+//! let top = &results.hits[0];
+//! assert_eq!(top.speakers, ["Volodymyr Zelensky"]);
+//! assert_eq!(top.paragraph, 1);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Errors and threads
+//!
+//! Every fallible call returns [`Error`], one enum whose variants say what happened and what
+//! to do. The library never prints, never exits and does not panic on input. An [`Index`] is
+//! `Send + Sync`: share it (in an `Arc`) and search from many threads while one of them
+//! updates it.
 #![warn(missing_docs)]
+
 pub mod article;
 pub mod attribution;
 pub mod dates;
 mod error;
-pub use article::Article;
+mod index;
+mod indexer;
+pub mod output;
+mod query;
+mod schema;
+mod search;
+pub mod speakers;
+
+use std::path::{Path, PathBuf};
+
+pub use article::{Article, Diagnostic, Paragraph, ReadOptions, Source};
+pub use attribution::{Cue, CueKind, Speaker};
 pub use dates::Date;
 pub use error::{Error, Result};
+pub use index::Index;
+pub use indexer::{IndexReport, Input, InputError, Progress, ProgressFn, UpdateOptions};
+pub use schema::SCHEMA_VERSION;
+pub use search::{Hit, SearchRequest, SearchResults, Snippet, Sort};
+
+/// Reads, splits and attributes the articles under `paths` (files or folders), exactly as
+/// [`Index::update`] would index them, without touching any index. Speaker names are made
+/// canonical across all of them, with each folder's `speakers.toml` aliases.
+///
+/// Files that cannot be read are reported in the diagnostics and skipped.
+///
+/// # Errors
+/// [`Error::Io`] when a path does not exist or a folder cannot be listed.
+pub fn parse_paths(paths: &[PathBuf], options: &ReadOptions) -> Result<Source> {
+    let mut out = Source::default();
+    let mut names = speakers::SpeakerNames::new();
+    for path in paths {
+        let root = if path.is_dir() {
+            path.clone()
+        } else {
+            path.parent().map(Path::to_path_buf).unwrap_or_default()
+        };
+        let aliases = root.join(speakers::ALIASES_FILE);
+        if aliases.is_file()
+            && let Err(e) = names.load_aliases(&aliases)
+        {
+            out.diagnostics.push(Diagnostic {
+                location: aliases.display().to_string(),
+                message: e.to_string(),
+                is_error: false,
+            });
+        }
+        for file in article::discover(path)? {
+            match article::read(&file, &root, options) {
+                Ok(source) => {
+                    out.articles.extend(source.articles);
+                    out.diagnostics.extend(source.diagnostics);
+                }
+                Err(e) => out.diagnostics.push(Diagnostic {
+                    location: file.display().to_string(),
+                    message: match e {
+                        Error::BadArticle { message, .. } => message,
+                        other => other.to_string(),
+                    },
+                    is_error: true,
+                }),
+            }
+        }
+    }
+    for article in &mut out.articles {
+        attribution::attribute(article);
+    }
+    names.canonicalise(&mut out.articles);
+    Ok(out)
+}

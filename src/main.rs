@@ -1,1 +1,271 @@
-fn main() {}
+//! The `whosaid` binary: parses arguments, calls the library, prints, maps to exit codes.
+
+mod cli;
+
+use std::io::{self, BufWriter, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::{Context, Result};
+use clap::Parser;
+use whosaid::output::{self, Style};
+use whosaid::{
+    Error, Index, IndexReport, Input, Progress, ReadOptions, SearchRequest, Sort, UpdateOptions,
+};
+
+use cli::{Cli, Command, CountArg, SortArg};
+
+/// Exit status when another process holds the index (EX_TEMPFAIL).
+const EXIT_LOCKED: u8 = 75;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("whosaid: error: {e:#}");
+            let locked = e
+                .chain()
+                .any(|c| matches!(c.downcast_ref(), Some(Error::Locked(_))));
+            ExitCode::from(if locked { EXIT_LOCKED } else { 2 })
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    let style = Style {
+        color: cli.global.color.enabled(),
+    };
+    let quiet = cli.global.quiet;
+    let mut out = BufWriter::new(io::stdout().lock());
+    let code = match cli.command {
+        Command::Search(args) => search(args, style, quiet, &mut out)?,
+        Command::Index(args) => index(args, quiet, &mut out)?,
+        Command::Parse(args) => parse(args, style, quiet, &mut out)?,
+        Command::Delete(args) => {
+            let index = Index::open(&args.index)?;
+            index.delete(&args.id)?;
+            if !quiet {
+                eprintln!("whosaid: deleted article {}", args.id);
+            }
+            ExitCode::SUCCESS
+        }
+    };
+    out.flush()?;
+    Ok(code)
+}
+
+fn search(
+    args: cli::SearchArgs,
+    style: Style,
+    quiet: bool,
+    out: &mut impl Write,
+) -> Result<ExitCode> {
+    let index = open_for_search(&args.index, quiet)?;
+    let mut request = SearchRequest::new(args.query.join(" "))
+        .limit(args.limit)
+        .offset(args.offset)
+        .dates(args.from, args.until)
+        .sort(match args.sort {
+            SortArg::Relevance => Sort::Relevance,
+            SortArg::Newest => Sort::Newest,
+            SortArg::Oldest => Sort::Oldest,
+        });
+    request.speakers = args.speakers;
+    request.sources = args.sources;
+    if let Some(by) = args.count {
+        let rows: Vec<(String, u64)> = match by {
+            CountArg::Speaker => index.count_by_speaker(&request)?,
+            CountArg::Date => index
+                .count_by_date(&request)?
+                .into_iter()
+                .map(|(d, n)| (d.to_string(), n))
+                .collect(),
+        };
+        for (key, n) in &rows {
+            if args.json {
+                writeln!(out, "{}", serde_json::json!({ "key": key, "count": n }))?;
+            } else {
+                writeln!(out, "{n:>7}  {key}")?;
+            }
+        }
+        return Ok(exit_for_hits(!rows.is_empty()));
+    }
+    let results = index.search(&request)?;
+    if args.json {
+        output::write_hits_json(out, &results)?;
+    } else {
+        output::write_hits(out, &results, args.offset, style)?;
+    }
+    if !quiet && !args.json {
+        eprintln!(
+            "whosaid: {} of {} matching paragraphs",
+            results.hits.len(),
+            results.total
+        );
+    }
+    Ok(exit_for_hits(!results.hits.is_empty()))
+}
+
+fn exit_for_hits(found: bool) -> ExitCode {
+    if found {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+/// Opens the index; a new user's first search builds the default one from `corpus/`.
+fn open_for_search(dir: &Path, quiet: bool) -> Result<Index> {
+    match Index::open(dir) {
+        Err(Error::IndexMissing(_))
+            if dir == Path::new("index") && Path::new("corpus").is_dir() =>
+        {
+            if !quiet {
+                eprintln!("whosaid: no index yet; building it from corpus/ (once)");
+            }
+            let index = Index::open_or_create(dir)?;
+            let report = index.update(
+                vec![Input::Path(PathBuf::from("corpus"))],
+                &UpdateOptions::default(),
+            )?;
+            print_warnings(&report, quiet);
+            Ok(index)
+        }
+        Err(Error::IndexMissing(_)) => {
+            Err(Error::IndexMissing(dir.to_path_buf())).with_context(|| {
+                format!(
+                    "build one with `whosaid index CORPUS_FOLDER --index {}`",
+                    dir.display()
+                )
+            })
+        }
+        other => Ok(other?),
+    }
+}
+
+fn index(args: cli::IndexArgs, quiet: bool, out: &mut impl Write) -> Result<ExitCode> {
+    let index = match Index::open_or_create(&args.index) {
+        Err(Error::SchemaMismatch { found, expected }) => {
+            eprintln!(
+                "whosaid: index has schema v{found}, this whosaid writes v{expected}: rebuilding it"
+            );
+            Index::recreate(&args.index)?
+        }
+        other => other.with_context(|| format!("opening index {}", args.index.display()))?,
+    };
+    let mut inputs = Vec::new();
+    for path in &args.paths {
+        if path.as_os_str() == "-" {
+            let mut text = String::new();
+            io::stdin()
+                .read_to_string(&mut text)
+                .context("reading JSON Lines from stdin")?;
+            inputs.push(Input::JsonLines {
+                name: "stdin".into(),
+                text,
+            });
+        } else {
+            inputs.push(Input::Path(path.clone()));
+        }
+    }
+    let mut options = UpdateOptions::default()
+        .with_read(ReadOptions::default().with_assume_year(args.assume_year))
+        .with_full(args.full)
+        .with_threads(args.threads)
+        .with_memory_mb(args.memory);
+    let bar = (!quiet && io::stderr().is_terminal()).then(progress_bar);
+    if let Some(bar) = &bar {
+        options = options.with_progress(bar.clone());
+    }
+    let report = index
+        .update(inputs, &options)
+        .with_context(|| format!("updating index {}", args.index.display()))?;
+    print_warnings(&report, quiet);
+    if args.json {
+        serde_json::to_writer(&mut *out, &report)?;
+        writeln!(out)?;
+    }
+    if !quiet {
+        eprintln!(
+            "whosaid: {} added, {} updated, {} deleted, {} unchanged, {} failed; {} paragraphs in {:.2}s",
+            report.added,
+            report.updated,
+            report.deleted,
+            report.unchanged,
+            report.failed,
+            report.paragraphs,
+            report.seconds
+        );
+    }
+    Ok(if report.has_failures() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn print_warnings(report: &IndexReport, quiet: bool) {
+    for e in &report.errors {
+        eprintln!("whosaid: skipped {}: {}", e.path, e.message);
+    }
+    if !quiet {
+        for w in &report.warnings {
+            eprintln!("whosaid: warning: {}: {}", w.path, w.message);
+        }
+    }
+}
+
+fn progress_bar() -> Arc<dyn Fn(Progress) + Send + Sync> {
+    let bar = indicatif::ProgressBar::new(0);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{spinner} {msg} [{bar:30}] {pos}/{len} files")
+            .expect("the template is valid")
+            .progress_chars("=> "),
+    );
+    bar.set_message("reading");
+    Arc::new(move |event| match event {
+        Progress::Started { files } => bar.inc_length(files as u64),
+        Progress::FileDone => bar.inc(1),
+        Progress::Committing => bar.set_message("writing"),
+        _ => {}
+    })
+}
+
+fn parse(
+    args: cli::ParseArgs,
+    style: Style,
+    quiet: bool,
+    out: &mut impl Write,
+) -> Result<ExitCode> {
+    let options = ReadOptions::default().with_assume_year(args.assume_year);
+    let parsed = whosaid::parse_paths(&args.paths, &options)?;
+    for d in &parsed.diagnostics {
+        if d.is_error {
+            eprintln!("whosaid: skipped {}: {}", d.location, d.message);
+        } else if !quiet {
+            eprintln!("whosaid: warning: {}: {}", d.location, d.message);
+        }
+    }
+    for article in &parsed.articles {
+        if args.json {
+            output::write_article_json(out, article, args.explain)?;
+        } else {
+            output::write_article(out, article, args.explain, style)?;
+        }
+    }
+    Ok(if parsed.diagnostics.iter().any(|d| d.is_error) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -52,7 +52,8 @@ fn is_capitalised(word: &str) -> bool {
 /// Finds the runs of a paragraph's tokens (inside quotations too when `with_quotes`).
 pub(crate) fn runs(text: &str, tokens: &[Token], with_quotes: bool) -> Vec<Run> {
     let word = |i: usize| &text[tokens[i].start..tokens[i].end];
-    let usable = |i: usize| tokens[i].kind == Kind::Word && (with_quotes || tokens[i].quote.is_none());
+    let usable =
+        |i: usize| tokens[i].kind == Kind::Word && (with_quotes || tokens[i].quote.is_none());
     let mut runs = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -74,8 +75,8 @@ pub(crate) fn runs(text: &str, tokens: &[Token], with_quotes: bool) -> Vec<Run> 
                 let next_cap = end + 1 < tokens.len()
                     && usable(end + 1)
                     && (is_capitalised(word(end + 1)) || lexicon::is_particle(word(end + 1)));
-                let link = (w == "of" && lexicon::title(&bare(prev)).is_some())
-                    || lexicon::is_particle(w);
+                let link =
+                    (w == "of" && lexicon::title(&bare(prev)).is_some()) || lexicon::is_particle(w);
                 if link && next_cap && !is_possessive(prev) {
                     end += 1;
                     continue;
@@ -102,8 +103,7 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Ru
     let word = |i: usize| &text[tokens[i].start..tokens[i].end];
     let mut i = start;
     // Sentence-initial function words: "The", "But", "While".
-    while i < end && lexicon::is_stop(&bare(word(i))) && lexicon::title(&bare(word(i))).is_none()
-    {
+    while i < end && lexicon::is_stop(&bare(word(i))) && lexicon::title(&bare(word(i))).is_none() {
         i += 1;
     }
     if i == end {
@@ -191,7 +191,9 @@ pub(crate) fn roles_of_title(title: &str) -> Vec<String> {
         .find(|w| lexicon::is_role(w))
         .copied()
         .unwrap_or(words[words.len() - 1]);
-    let subordinate = words.first().is_some_and(|w| matches!(*w, "vice" | "deputy"));
+    let subordinate = words
+        .first()
+        .is_some_and(|w| matches!(*w, "vice" | "deputy"));
     if !subordinate && head != title {
         roles.push(head.to_string());
     }
@@ -233,7 +235,9 @@ impl Entity {
         self.roles.iter().any(|r| {
             r == role || (role == "leader" && lexicon::is_leader_title(r)) || {
                 // "chief executive" written as "the executive" or "the chief".
-                r.split(' ').any(|w| w == role) && !r.starts_with("vice") && !r.starts_with("deputy")
+                r.split(' ').any(|w| w == role)
+                    && !r.starts_with("vice")
+                    && !r.starts_with("deputy")
             }
         })
     }
@@ -243,7 +247,10 @@ impl Entity {
 pub(crate) fn key(word: &str) -> String {
     let b = bare(word);
     let folded = deunicode::deunicode(&b);
-    folded.chars().filter(|c| c.is_alphanumeric() || *c == '-').collect()
+    folded
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == '-')
+        .collect()
 }
 
 /// The people of one article.
@@ -332,7 +339,10 @@ impl Table {
             .enumerate()
             .filter(|(_, e)| {
                 e.keys.last() == keys.last()
-                    && (keys.len() == 1 || e.keys.len() == 1 || e.keys[0] == keys[0] || initial_of(&e.keys[0], &keys[0]))
+                    && (keys.len() == 1
+                        || e.keys.len() == 1
+                        || e.keys[0] == keys[0]
+                        || initial_of(&e.keys[0], &keys[0]))
             })
             .map(|(i, _)| i)
             .collect();
@@ -347,7 +357,13 @@ impl Table {
     }
 
     /// Records descriptors found around a mention: apposition roles, age, nationality.
-    pub fn describe(&mut self, index: usize, roles: &[String], age: Option<u32>, nationality: Option<&'static str>) {
+    pub fn describe(
+        &mut self,
+        index: usize,
+        roles: &[String],
+        age: Option<u32>,
+        nationality: Option<&'static str>,
+    ) {
         let e = &mut self.entities[index];
         for role in roles {
             e.add_role(role);
@@ -377,7 +393,11 @@ mod tests {
         runs(text, &tokens, true)
             .into_iter()
             .map(|r| {
-                let name: Vec<&str> = r.name.iter().map(|&i| &text[tokens[i].start..tokens[i].end]).collect();
+                let name: Vec<&str> = r
+                    .name
+                    .iter()
+                    .map(|&i| &text[tokens[i].start..tokens[i].end])
+                    .collect();
                 (name.join(" "), r.title, r.is_not_person)
             })
             .collect()
@@ -386,13 +406,41 @@ mod tests {
     #[test]
     fn titles_and_nationalities_are_stripped_from_names() {
         let table = [
-            ("Russian President Vladimir Putin", "Vladimir Putin", Some("president")),
-            ("U.S. President Donald Trump", "Donald Trump", Some("president")),
-            ("NATO Secretary-General Mark Rutte", "Mark Rutte", Some("secretary-general")),
-            ("Secretary of State Marco Rubio", "Marco Rubio", Some("secretary state")),
-            ("CIA Director John Ratcliffe", "John Ratcliffe", Some("director")),
-            ("Vice President JD Vance", "JD Vance", Some("vice president")),
-            ("Treasury Secretary Scott Bessent", "Scott Bessent", Some("treasury secretary")),
+            (
+                "Russian President Vladimir Putin",
+                "Vladimir Putin",
+                Some("president"),
+            ),
+            (
+                "U.S. President Donald Trump",
+                "Donald Trump",
+                Some("president"),
+            ),
+            (
+                "NATO Secretary-General Mark Rutte",
+                "Mark Rutte",
+                Some("secretary-general"),
+            ),
+            (
+                "Secretary of State Marco Rubio",
+                "Marco Rubio",
+                Some("secretary state"),
+            ),
+            (
+                "CIA Director John Ratcliffe",
+                "John Ratcliffe",
+                Some("director"),
+            ),
+            (
+                "Vice President JD Vance",
+                "JD Vance",
+                Some("vice president"),
+            ),
+            (
+                "Treasury Secretary Scott Bessent",
+                "Scott Bessent",
+                Some("treasury secretary"),
+            ),
             ("Sen. Maria Lopez", "Maria Lopez", Some("senator")),
             ("Dr Hugh Hill", "Hugh Hill", Some("doctor")),
             ("Ursula von der Leyen", "Ursula von der Leyen", None),
@@ -408,7 +456,13 @@ mod tests {
 
     #[test]
     fn places_and_organisations_are_not_people() {
-        for text in ["the White House", "the Kremlin", "Moscow", "Axios", "Daily Beast"] {
+        for text in [
+            "the White House",
+            "the Kremlin",
+            "Moscow",
+            "Axios",
+            "Daily Beast",
+        ] {
             let runs = read(text);
             assert!(runs.iter().all(|r| r.2), "{text}: {runs:?}");
         }

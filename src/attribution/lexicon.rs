@@ -49,7 +49,10 @@ const IRREGULAR: &[(&str, &[&str])] = &[
     ("think", &["think", "thinks", "thought", "thinking"]),
     ("feel", &["feel", "feels", "felt", "feeling"]),
     ("know", &["know", "knows", "knew", "known", "knowing"]),
-    ("forecast", &["forecast", "forecasts", "forecasted", "forecasting"]),
+    (
+        "forecast",
+        &["forecast", "forecasts", "forecasted", "forecasting"],
+    ),
     ("plead", &["plead", "pleads", "pleaded", "pled", "pleading"]),
 ];
 
@@ -64,22 +67,26 @@ fn inflections(lemma: &str) -> Vec<String> {
     let mut forms = vec![lemma.to_string()];
     let bytes = lemma.as_bytes();
     let last = *bytes.last().unwrap_or(&b'a');
-    let before_last = if bytes.len() > 1 { bytes[bytes.len() - 2] } else { b'a' };
+    let before_last = if bytes.len() > 1 {
+        bytes[bytes.len() - 2]
+    } else {
+        b'a'
+    };
     let is_vowel = |b: u8| b"aeiou".contains(&b);
     // third person
     if lemma.ends_with('y') && !is_vowel(before_last) {
         forms.push(format!("{}ies", &lemma[..lemma.len() - 1]));
-    } else if lemma.ends_with(['s', 'x', 'z']) || lemma.ends_with("sh") || lemma.ends_with("ch")
-    {
+    } else if lemma.ends_with(['s', 'x', 'z']) || lemma.ends_with("sh") || lemma.ends_with("ch") {
         forms.push(format!("{lemma}es"));
     } else {
         forms.push(format!("{lemma}s"));
     }
     // past and -ing
-    let doubles = matches!(lemma, "quip" | "admit" | "commit" | "plan" | "regret" | "abet")
-        || lemma.ends_with("fer") && lemma != "offer";
-    if lemma.ends_with('e') {
-        let stem = &lemma[..lemma.len() - 1];
+    let doubles = matches!(
+        lemma,
+        "quip" | "admit" | "commit" | "plan" | "regret" | "abet"
+    ) || lemma.ends_with("fer") && lemma != "offer";
+    if let Some(stem) = lemma.strip_suffix('e') {
         forms.push(format!("{lemma}d"));
         forms.push(format!("{stem}ing"));
     } else if lemma.ends_with('y') && !is_vowel(before_last) {
@@ -130,13 +137,15 @@ fn set(words: &'static str) -> HashSet<&'static str> {
 
 /// Words skipped between a subject and its verb: adverbs, auxiliaries, negation.
 static SKIPPABLE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set("also reportedly publicly privately allegedly swiftly later then again repeatedly \
+    set(
+        "also reportedly publicly privately allegedly swiftly later then again repeatedly \
     previously once now recently bluntly quickly flatly firmly openly separately further earlier \
     subsequently immediately simply just still even already often never always has have had \
     will would could should may might must shall was is are were be been being did does do not \
     n't never angrily calmly quietly loudly sharply frankly candidly tersely curtly herself \
     himself themselves personally directly initially finally first secondly has also went on to \
-    reportedly apparently emphatically proudly cheerfully gravely wryly drily dryly jokingly")
+    reportedly apparently emphatically proudly cheerfully gravely wryly drily dryly jokingly",
+    )
 });
 
 /// Adverbs, auxiliaries and the like that may stand between a subject and its verb.
@@ -146,8 +155,10 @@ pub(crate) fn is_skippable(word: &str) -> bool {
 
 /// Words that begin a clause: a mention right after one is in subject position.
 static CLAUSE_OPENERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set("and but while as when because although though that whether if so after before since \
-    until where whereas yet meanwhile however nonetheless instead also then later who")
+    set(
+        "and but while as when because although though that whether if so after before since \
+    until where whereas yet meanwhile however nonetheless instead also then later who",
+    )
 });
 
 /// True for words after which a new clause (and so a subject) starts.
@@ -157,7 +168,8 @@ pub(crate) fn opens_clause(word: &str) -> bool {
 
 /// Capitalised words that are never part of a person's name.
 static STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set("the a an but and or nor while when where whether despite with without from later during \
+    set(
+        "the a an but and or nor while when where whether despite with without from later during \
     as in on at for if this that these those it its his her hers their theirs our ours we i you \
     they he she him them us me my your both all some one two three four five six seven eight nine \
     ten many most more several each every no not after before since until because although though \
@@ -169,7 +181,8 @@ static STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     january february march april may june july august september october november december \
     jan feb mar apr jun jul aug sep sept oct nov dec mr ms mrs dr prof sir dame lord lady \
     breaking update updated exclusive analysis opinion editorial live watch read photo video \
-    god lol ok okay yes no thanks please dear hello hi well oh ah")
+    god lol ok okay yes no thanks please dear hello hi well oh ah",
+    )
 });
 
 /// True for capitalised words that do not belong to names ("The", "While", "Monday").
@@ -321,10 +334,8 @@ pub(crate) fn honorific_gender(word: &str) -> Option<Gender> {
     match word {
         "mr" | "sir" | "lord" | "king" | "prince" | "father" | "baron" | "congressman"
         | "councilman" | "chairman" | "spokesman" | "emir" | "sheikh" => Some(Gender::Male),
-        "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" | "sister"
-        | "baroness" | "congresswoman" | "councilwoman" | "chairwoman" | "spokeswoman" => {
-            Some(Gender::Female)
-        }
+        "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" | "sister" | "baroness"
+        | "congresswoman" | "councilwoman" | "chairwoman" | "spokeswoman" => Some(Gender::Female),
         _ => None,
     }
 }
@@ -338,7 +349,8 @@ pub(crate) enum Gender {
 
 /// Role nouns that may refer back to a named person ("the president", "the coach").
 static ROLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set("president leader minister chancellor premier senator envoy spokesman spokeswoman \
+    set(
+        "president leader minister chancellor premier senator envoy spokesman spokeswoman \
     spokesperson secretary secretary-general general judge mayor governor coach manager striker \
     captain executive chief founder co-founder researcher scientist professor doctor councillor \
     defendant prosecutor lawyer attorney economist analyst actor actress singer director chairman \
@@ -351,7 +363,8 @@ static ROLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     winger skipper striker batsman bowler champion rapper musician filmmaker investor banker \
     entrepreneur activist campaigner economist historian epidemiologist virologist engineer \
     lecturer dean rector regulator negotiator mediator minister-president head \
-    climber runner cyclist swimmer boxer golfer tennis trainer woman man")
+    climber runner cyclist swimmer boxer golfer tennis trainer woman man",
+    )
 });
 
 /// True for nouns that can name a person by their role.
@@ -363,14 +376,24 @@ pub(crate) fn is_role(word: &str) -> bool {
 pub(crate) fn is_leader_title(role: &str) -> bool {
     matches!(
         role,
-        "president" | "prime minister" | "premier" | "chancellor" | "king" | "queen" | "leader"
-            | "emir" | "monarch" | "taoiseach" | "minister-president"
+        "president"
+            | "prime minister"
+            | "premier"
+            | "chancellor"
+            | "king"
+            | "queen"
+            | "leader"
+            | "emir"
+            | "monarch"
+            | "taoiseach"
+            | "minister-president"
     )
 }
 
 /// Nationality adjectives (lowercase) -> the nationality they name.
 static NATIONALITIES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set("american british english scottish welsh irish french german italian spanish portuguese \
+    set(
+        "american british english scottish welsh irish french german italian spanish portuguese \
     dutch belgian swiss austrian polish czech slovak hungarian romanian bulgarian greek turkish \
     russian ukrainian belarusian georgian armenian azerbaijani kazakh uzbek chinese japanese \
     korean taiwanese indian pakistani bangladeshi afghan iranian iraqi syrian lebanese israeli \
@@ -380,7 +403,8 @@ static NATIONALITIES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     venezuelan cuban australian kiwi zealander swedish norwegian danish finnish icelandic \
     estonian latvian lithuanian serbian croatian bosnian slovenian albanian macedonian moldovan \
     european western eastern northern southern asian african arab latin indonesian malaysian \
-    thai vietnamese filipino singaporean burmese cambodian mongolian nepalese sri lankan")
+    thai vietnamese filipino singaporean burmese cambodian mongolian nepalese sri lankan",
+    )
 });
 
 /// True for nationality adjectives ("ukrainian").
@@ -415,7 +439,8 @@ pub(crate) fn country_nationality(word: &str) -> Option<&'static str> {
 
 /// Countries, cities, regions and organisations: capitalised words that are not people.
 static NOT_PERSON: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set("ukraine russia america usa us u.s. u.s uk u.k. britain england scotland wales ireland \
+    set(
+        "ukraine russia america usa us u.s. u.s uk u.k. britain england scotland wales ireland \
     france germany italy spain portugal poland china japan korea india pakistan iran iraq syria \
     israel gaza palestine lebanon egypt turkey greece canada mexico brazil argentina australia \
     europe asia africa moscow kyiv kiev washington london paris berlin brussels beijing tokyo \
@@ -438,7 +463,8 @@ static NOT_PERSON: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     st saint mount lake river street road avenue square bridge station airport port \
     north sea atlantic pacific baltic black mediterranean arctic covid coronavirus omicron \
     christmas easter ramadan olympics world cup premier championship series grand prix \
-    internet online web app ai")
+    internet online web app ai",
+    )
 });
 
 /// True for capitalised words that mark a run as a place or organisation.
@@ -450,13 +476,32 @@ pub(crate) fn is_not_person(word: &str) -> bool {
 pub(crate) fn is_particle(word: &str) -> bool {
     matches!(
         word,
-        "de" | "da" | "di" | "du" | "del" | "della" | "van" | "von" | "der" | "den" | "bin"
-            | "ibn" | "al" | "el" | "la" | "le" | "dos" | "das" | "ter" | "zu" | "y"
+        "de" | "da"
+            | "di"
+            | "du"
+            | "del"
+            | "della"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "el"
+            | "la"
+            | "le"
+            | "dos"
+            | "das"
+            | "ter"
+            | "zu"
+            | "y"
     )
 }
 
 static FEMALE_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set("mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa \
+    set(
+        "mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa \
     betty margaret sandra ashley kimberly emily donna michelle carol amanda dorothy melissa \
     deborah stephanie rebecca sharon laura cynthia kathleen amy angela shirley anna brenda pamela \
     emma nicole helen samantha katherine christine debra rachel carolyn janet catherine maria \
@@ -476,11 +521,13 @@ static FEMALE_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     ingrid astrid freja saga linnea elin greta heidi petra monika sabine ursula gisela \
     francesca giulia chiara alessandra federica claudia marina nadia dana rita rosa clara \
     maya mila nina lena lea leah hanna eva ada ida ines judit zsofia agnes margit \
-    sam jo")
+    sam jo",
+    )
 });
 
 static MALE_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set("james robert john michael william david richard joseph thomas charles christopher daniel \
+    set(
+        "james robert john michael william david richard joseph thomas charles christopher daniel \
     matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy \
     ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott \
     brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry tyler aaron \
@@ -505,7 +552,8 @@ static MALE_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     ciaran niall eamon fergus angus hamish graham ian neil colin keir ed wes rex jon jim \
     tom dan ben nick matt chris rob steve andy phil greg doug ken rick dave mike joel \
     hiroshi takeshi kenji haruto fumio shinzo yoshihide shigeru kishida junichiro taro \
-    jae-myung yoon suk-yeol moon kim")
+    jae-myung yoon suk-yeol moon kim",
+    )
 });
 
 /// Gender suggested by a given name, where the lists know it.
@@ -519,18 +567,6 @@ pub(crate) fn first_name_gender(word: &str) -> Option<Gender> {
     }
 }
 
-/// Nouns that make a subject a group, office or unnamed source, never a named person.
-pub(crate) fn is_group_noun(word: &str) -> bool {
-    matches!(
-        word,
-        "source" | "sources" | "official" | "officials" | "office" | "spokesperson"
-            | "aides" | "aide" | "people" | "person" | "analysts" | "experts" | "residents"
-            | "protesters" | "fans" | "critics" | "supporters" | "lawmakers" | "ministry"
-            | "government" | "administration" | "company" | "statement" | "police"
-            | "republicans" | "democrats" | "diplomats" | "diplomat" | "insiders"
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -538,10 +574,35 @@ mod tests {
     #[test]
     fn verb_inflections_cover_regular_and_irregular_forms() {
         for form in [
-            "said", "says", "saying", "told", "tells", "added", "adding", "noted", "argued",
-            "insisted", "acknowledged", "emphasized", "emphasised", "testified", "denies",
-            "replied", "quipped", "admitted", "wrote", "tweeted", "joked", "informed", "asked",
-            "stated", "signaled", "warns", "conceded", "vowed", "calling",
+            "said",
+            "says",
+            "saying",
+            "told",
+            "tells",
+            "added",
+            "adding",
+            "noted",
+            "argued",
+            "insisted",
+            "acknowledged",
+            "emphasized",
+            "emphasised",
+            "testified",
+            "denies",
+            "replied",
+            "quipped",
+            "admitted",
+            "wrote",
+            "tweeted",
+            "joked",
+            "informed",
+            "asked",
+            "stated",
+            "signaled",
+            "warns",
+            "conceded",
+            "vowed",
+            "calling",
         ] {
             assert!(verb(form).is_some(), "{form}");
         }

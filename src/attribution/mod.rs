@@ -78,17 +78,31 @@ pub enum CueKind {
 impl fmt::Display for Cue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let quote = if self.has_quote { "quote + " } else { "" };
-        let verb = self.verb.as_deref().map(|v| format!(" {v}")).unwrap_or_default();
+        let verb = self
+            .verb
+            .as_deref()
+            .map(|v| format!(" {v}"))
+            .unwrap_or_default();
         match self.kind {
             CueKind::Name => write!(f, "{quote}name + verb: \"{}{verb}\"", self.mention),
-            CueKind::Pronoun => write!(f, "{quote}pronoun \"{}{verb}\" -> antecedent", self.mention),
+            CueKind::Pronoun => {
+                write!(f, "{quote}pronoun \"{}{verb}\" -> antecedent", self.mention)
+            }
             CueKind::Role => write!(f, "{quote}role noun \"{}{verb}\" -> person", self.mention),
             CueKind::AccordingTo => write!(f, "according to \"{}\"", self.mention),
             CueKind::FloatingQuote => {
-                write!(f, "quote continuing \"{}{verb}\" earlier in the paragraph", self.mention)
+                write!(
+                    f,
+                    "quote continuing \"{}{verb}\" earlier in the paragraph",
+                    self.mention
+                )
             }
             CueKind::CarriedQuote => {
-                write!(f, "quote carried over from the previous paragraph (\"{}{verb}\")", self.mention)
+                write!(
+                    f,
+                    "quote carried over from the previous paragraph (\"{}{verb}\")",
+                    self.mention
+                )
             }
         }
     }
@@ -160,10 +174,6 @@ impl<'a> Analysed<'a> {
 
     fn is_outside(&self, i: usize) -> bool {
         self.tokens[i].quote.is_none()
-    }
-
-    fn is_word(&self, i: usize, w: &str) -> bool {
-        self.tokens[i].kind == Kind::Word && self.lower[i] == w
     }
 
     /// Sentence number of every token. Quotations belong to the sentence they open in;
@@ -242,7 +252,10 @@ fn name_words(a: &Analysed, run: &Run) -> Vec<String> {
         .iter()
         .map(|&i| {
             let w = a.word(i);
-            let w = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
+            let w = w
+                .strip_suffix("’s")
+                .or_else(|| w.strip_suffix("'s"))
+                .unwrap_or(w);
             w.to_string()
         })
         .collect()
@@ -260,15 +273,24 @@ fn descriptors_around(a: &Analysed, run: &Run) -> (Vec<String>, Option<u32>, Opt
     if run.end < n && a.tokens[run.end].kind == Kind::Comma {
         let mut j = run.end + 1;
         let first = j;
-        while j < n && j < first + 12 && !matches!(a.tokens[j].kind, Kind::Comma | Kind::Stop | Kind::Semicolon | Kind::Open | Kind::Close) {
+        while j < n
+            && j < first + 12
+            && !matches!(
+                a.tokens[j].kind,
+                Kind::Comma | Kind::Stop | Kind::Semicolon | Kind::Open | Kind::Close
+            )
+        {
             j += 1;
         }
         let looks_like_apposition = first < n
-            && (matches!(a.lower[first].as_str(), "a" | "an" | "the" | "who" | "now" | "then")
-                || a.lower[first].parse::<u32>().is_ok()
+            && (matches!(
+                a.lower[first].as_str(),
+                "a" | "an" | "the" | "who" | "now" | "then"
+            ) || a.lower[first].parse::<u32>().is_ok()
                 || lexicon::is_role(&a.lower[first])
                 || lexicon::is_nationality(&a.lower[first])
-                || a.lower[first].ends_with("’s") || a.lower[first].ends_with("'s"));
+                || a.lower[first].ends_with("’s")
+                || a.lower[first].ends_with("'s"));
         if looks_like_apposition {
             for k in first..j {
                 let w = &a.lower[k];
@@ -303,7 +325,12 @@ fn descriptors_around(a: &Analysed, run: &Run) -> (Vec<String>, Option<u32>, Opt
             roles.push(w.clone());
         } else if let Some(x) = lexicon::nationality(w) {
             nat.get_or_insert(x);
-        } else if !matches!(w.as_str(), "the" | "a" | "chief" | "former" | "new" | "its" | "their" | "his" | "her") && !w.ends_with("’s") && !w.ends_with("'s") {
+        } else if !matches!(
+            w.as_str(),
+            "the" | "a" | "chief" | "former" | "new" | "its" | "their" | "his" | "her"
+        ) && !w.ends_with("’s")
+            && !w.ends_with("'s")
+        {
             break;
         }
     }
@@ -343,12 +370,17 @@ enum Referent {
 #[derive(Debug, Clone)]
 struct CueHit {
     token: usize,
+    /// The speaker, the cue and the mention's position; `None` when the subject is not a
+    /// named person ("one source said") or there is none.
     speaker: Option<(usize, Cue, usize)>,
-    /// The cue found a subject, but it is not a named person ("one source said").
-    is_blocked: bool,
 }
 
-fn attribute_paragraph(a: &Analysed, p: usize, table: &mut Table, state: &mut State) -> Vec<Speaker> {
+fn attribute_paragraph(
+    a: &Analysed,
+    p: usize,
+    table: &mut Table,
+    state: &mut State,
+) -> Vec<Speaker> {
     let mentions = find_mentions(a, p, table, state);
     let cues = find_cues(a, &mentions, table);
     let mut found: Vec<(usize, usize, Cue)> = Vec::new(); // (position, entity, cue)
@@ -364,7 +396,14 @@ fn attribute_paragraph(a: &Analysed, p: usize, table: &mut Table, state: &mut St
     let mut previous_quote: Option<(usize, Cue)> = None;
     let mut last_quote_speaker: Option<(usize, Cue)> = None;
     for (q, quote) in a.quotes.iter().enumerate() {
-        let speaker = quote_speaker(a, q, quote, &cues, previous_quote.as_ref(), state.carried.as_ref());
+        let speaker = quote_speaker(
+            a,
+            q,
+            quote,
+            &cues,
+            previous_quote.as_ref(),
+            state.carried.as_ref(),
+        );
         match &speaker {
             Some((entity, cue)) => {
                 found.push((quote.open, *entity, cue.clone()));
@@ -432,7 +471,11 @@ fn find_mentions(a: &Analysed, p: usize, table: &mut Table, state: &mut State) -
             let end = m.end;
             (Some(m), end)
         } else if matches!(a.lower[i].as_str(), "he" | "she") {
-            let gender = if a.lower[i] == "he" { Gender::Male } else { Gender::Female };
+            let gender = if a.lower[i] == "he" {
+                Gender::Male
+            } else {
+                Gender::Female
+            };
             let exclude = named_in_sentence_quotes(a, i, table);
             let who = resolve_pronoun(state, table, gender, p, &exclude);
             let m = Mention {
@@ -451,7 +494,11 @@ fn find_mentions(a: &Analysed, p: usize, table: &mut Table, state: &mut State) -
             if let Referent::Person(e) = m.what {
                 table.entities[e].last_seen = (p, m.start);
                 if m.kind == CueKind::Pronoun && table.entities[e].gender.is_none() {
-                    table.entities[e].gender = Some(if a.lower[m.start] == "he" { Gender::Male } else { Gender::Female });
+                    table.entities[e].gender = Some(if a.lower[m.start] == "he" {
+                        Gender::Male
+                    } else {
+                        Gender::Female
+                    });
                 }
                 if m.is_subject && !is_plural(a, &m) {
                     state.subjects.push((e, p, m.start));
@@ -482,7 +529,9 @@ fn name_mention(a: &Analysed, run: &Run, p: usize, table: &Table) -> Option<Ment
         Referent::Other
     } else {
         let keys: Vec<String> = run.name.iter().map(|&i| key(a.word(i))).collect();
-        table.find(&keys, (p, run.start)).map_or(Referent::Other, Referent::Person)
+        table
+            .find(&keys, (p, run.start))
+            .map_or(Referent::Other, Referent::Person)
     };
     Some(Mention {
         start: run.start,
@@ -504,20 +553,41 @@ fn role_mention(a: &Analysed, i: usize, table: &Table) -> Option<Mention> {
     let mut role: Option<String> = None;
     while j < a.tokens.len() && j <= i + 4 && a.is_outside(j) && a.tokens[j].kind == Kind::Word {
         let w = bare(&a.lower[j]);
-        if let Some(nat) = lexicon::nationality(&w).or_else(|| lexicon::country_nationality(&w).filter(|_| a.word(j).contains('.'))) {
+        if let Some(nat) = lexicon::nationality(&w)
+            .or_else(|| lexicon::country_nationality(&w).filter(|_| a.word(j).contains('.')))
+        {
             nationality = Some(nat);
         } else if let Some(years) = w.strip_suffix("-year-old") {
             age = years.parse().ok();
         } else if lexicon::is_role(&w) {
             role = Some(w.clone());
             // "chief executive", "prime minister": take the last role word.
-            if j + 1 < a.tokens.len() && a.tokens[j + 1].kind == Kind::Word && lexicon::is_role(&a.lower[j + 1]) {
+            if j + 1 < a.tokens.len()
+                && a.tokens[j + 1].kind == Kind::Word
+                && lexicon::is_role(&a.lower[j + 1])
+            {
                 j += 1;
                 role = Some(a.lower[j].clone());
             }
             j += 1;
             break;
-        } else if matches!(w.as_str(), "former" | "new" | "veteran" | "embattled" | "outgoing" | "incoming" | "top" | "senior" | "young" | "elder" | "country" | "country’s" | "club" | "club’s") {
+        } else if matches!(
+            w.as_str(),
+            "former"
+                | "new"
+                | "veteran"
+                | "embattled"
+                | "outgoing"
+                | "incoming"
+                | "top"
+                | "senior"
+                | "young"
+                | "elder"
+                | "country"
+                | "country’s"
+                | "club"
+                | "club’s"
+        ) {
             // modifiers
         } else {
             break;
@@ -529,11 +599,20 @@ fn role_mention(a: &Analysed, i: usize, table: &Table) -> Option<Mention> {
     }
     if role.is_none() {
         // "the Ukrainian" as a noun: the next word must not be a noun it modifies.
-        if j < a.tokens.len() && a.tokens[j].kind == Kind::Word && a.is_outside(j) && !is_verbish(&a.lower[j]) {
+        if j < a.tokens.len()
+            && a.tokens[j].kind == Kind::Word
+            && a.is_outside(j)
+            && !is_verbish(&a.lower[j])
+        {
             return None;
         }
     }
-    if role.as_deref().is_some_and(|r| matches!(r, "woman" | "man")) && age.is_none() && nationality.is_none() {
+    if role
+        .as_deref()
+        .is_some_and(|r| matches!(r, "woman" | "man"))
+        && age.is_none()
+        && nationality.is_none()
+    {
         return None;
     }
     let who = resolve_role(table, role.as_deref(), nationality, age);
@@ -549,22 +628,46 @@ fn role_mention(a: &Analysed, i: usize, table: &Table) -> Option<Mention> {
 fn is_verbish(w: &str) -> bool {
     lexicon::verb(w).is_some()
         || lexicon::is_skippable(w)
-        || matches!(w, "was" | "is" | "had" | "has" | "would" | "will" | "who" | "did" | "and" | "but")
+        || matches!(
+            w,
+            "was" | "is" | "had" | "has" | "would" | "will" | "who" | "did" | "and" | "but"
+        )
         || w.ends_with("ed")
 }
 
-fn resolve_role(table: &Table, role: Option<&str>, nationality: Option<&str>, age: Option<u32>) -> Option<usize> {
-    table
+/// The person a role noun refers to: the most recently seen one with that role (and the
+/// nationality or age given). A bare "the president" prefers a person whose title came
+/// without a nationality ("President Donald Trump" over "Ukrainian President Volodymyr
+/// Zelensky"): outlets name their own country's president that way (seed 002, line 2).
+fn resolve_role(
+    table: &Table,
+    role: Option<&str>,
+    nationality: Option<&str>,
+    age: Option<u32>,
+) -> Option<usize> {
+    let fits: Vec<(usize, &entities::Entity)> = table
         .entities
         .iter()
         .enumerate()
         .filter(|(_, e)| {
             role.is_none_or(|r| e.has_role(r) || (r == "woman" || r == "man"))
-                && nationality.is_none_or(|n| e.nationalities.iter().any(|x| *x == n))
+                && nationality.is_none_or(|n| e.nationalities.contains(&n))
                 && age.is_none_or(|y| e.age == Some(y))
         })
+        .collect();
+    let home: Vec<&(usize, &entities::Entity)> = fits
+        .iter()
+        .filter(|(_, e)| e.nationalities.is_empty())
+        .collect();
+    let pool: Vec<&(usize, &entities::Entity)> =
+        if nationality.is_none() && role.is_some() && !home.is_empty() {
+            home
+        } else {
+            fits.iter().collect()
+        };
+    pool.into_iter()
         .max_by_key(|(i, e)| (e.last_seen, std::cmp::Reverse(*i)))
-        .map(|(i, _)| i)
+        .map(|(i, _)| *i)
 }
 
 /// Persons named inside the quotations of the sentence around token `i`.
@@ -576,7 +679,9 @@ fn named_in_sentence_quotes(a: &Analysed, i: usize, table: &Table) -> Vec<usize>
             continue;
         }
         for j in quote.open..=quote.close {
-            if a.tokens[j].kind == Kind::Word && a.word(j).chars().next().is_some_and(char::is_uppercase) {
+            if a.tokens[j].kind == Kind::Word
+                && a.word(j).chars().next().is_some_and(char::is_uppercase)
+            {
                 let k = key(a.word(j));
                 for (e, entity) in table.entities.iter().enumerate() {
                     if entity.keys.last() == Some(&k) && !named.contains(&e) {
@@ -591,7 +696,13 @@ fn named_in_sentence_quotes(a: &Analysed, i: usize, table: &Table) -> Vec<usize>
 
 /// The most recent person in subject position, in this paragraph or the two before it,
 /// whose gender fits and who is not named inside the quotation being attributed.
-fn resolve_pronoun(state: &State, table: &Table, gender: Gender, p: usize, exclude: &[usize]) -> Option<usize> {
+fn resolve_pronoun(
+    state: &State,
+    table: &Table,
+    gender: Gender,
+    p: usize,
+    exclude: &[usize],
+) -> Option<usize> {
     state
         .subjects
         .iter()
@@ -622,7 +733,8 @@ fn is_subject_position(a: &Analysed, m: &Mention, before: &[Mention]) -> bool {
         }
         Kind::Word => {
             let w = a.lower[prev].as_str();
-            lexicon::opens_clause(w) && !(w == "and" && before.last().is_some_and(|b| b.end == prev))
+            lexicon::opens_clause(w)
+                && !(w == "and" && before.last().is_some_and(|b| b.end == prev))
         }
         _ => false,
     }
@@ -631,7 +743,13 @@ fn is_subject_position(a: &Analysed, m: &Mention, before: &[Mention]) -> bool {
 /// "Putin and Zelensky": coordinated mentions are a group, not one antecedent.
 fn is_plural(a: &Analysed, m: &Mention) -> bool {
     let n = a.tokens.len();
-    (m.end < n && a.lower[m.end] == "and" && m.end + 1 < n && a.word(m.end + 1).chars().next().is_some_and(char::is_uppercase))
+    (m.end < n
+        && a.lower[m.end] == "and"
+        && m.end + 1 < n
+        && a.word(m.end + 1)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase))
         || (m.start >= 1 && a.lower[m.start - 1] == "and")
 }
 
@@ -653,11 +771,13 @@ fn find_cues(a: &Analysed, mentions: &[Mention], table: &Table) -> Vec<CueHit> {
                 let hit = speaker_from(a, &mentions[m], None, CueKind::AccordingTo, table);
                 cues.push(CueHit {
                     token: i,
-                    is_blocked: hit.is_none(),
                     speaker: hit,
                 });
             } else {
-                cues.push(CueHit { token: i, speaker: None, is_blocked: true });
+                cues.push(CueHit {
+                    token: i,
+                    speaker: None,
+                });
             }
             continue;
         }
@@ -675,45 +795,45 @@ fn find_cues(a: &Analysed, mentions: &[Mention], table: &Table) -> Vec<CueHit> {
                 .iter()
                 .rev()
                 .find(|c| a.sentence[c.token] == a.sentence[i] && c.speaker.is_some());
-            let speaker = earlier.and_then(|c| c.speaker.clone()).map(|(e, mut c, _)| {
-                c.verb = Some(verb_text.clone());
-                (e, c, i)
-            });
+            let speaker = earlier
+                .and_then(|c| c.speaker.clone())
+                .map(|(e, mut c, _)| {
+                    c.verb = Some(verb_text.clone());
+                    (e, c, i)
+                });
             let speaker = speaker.or_else(|| {
                 let m = mentions.iter().find(|m| {
-                    a.sentence[m.start] == a.sentence[i] && m.start < i && m.is_subject && matches!(m.what, Referent::Person(_))
+                    a.sentence[m.start] == a.sentence[i]
+                        && m.start < i
+                        && m.is_subject
+                        && matches!(m.what, Referent::Person(_))
                 })?;
                 speaker_from(a, m, Some(&verb_text), m.kind, table)
             });
-            cues.push(CueHit { token: i, is_blocked: speaker.is_none(), speaker });
+            cues.push(CueHit { token: i, speaker });
             continue;
         }
-        let (hit, blocked) = match subject_of(a, i, &mention_ending_at) {
-            Subject::Mention(m) => match speaker_from(a, &mentions[m], Some(&verb_text), mentions[m].kind, table) {
-                Some(s) => (Some(s), false),
-                None => (None, true),
-            },
-            Subject::Blocked => (None, true),
-            Subject::Open if verb.inverts => {
-                match mention_starting_at.get(i + 1).copied().flatten() {
-                    Some(m) => {
-                        let s = speaker_from(a, &mentions[m], Some(&verb_text), mentions[m].kind, table);
-                        let blocked = s.is_none();
-                        (s, blocked)
-                    }
-                    None => (None, starts_unnamed_source(a, i + 1)),
-                }
+        let hit = match subject_of(a, i, &mention_ending_at) {
+            Subject::Mention(m) => {
+                speaker_from(a, &mentions[m], Some(&verb_text), mentions[m].kind, table)
             }
-            Subject::Open => (None, false),
+            Subject::Blocked => None,
+            // `"...," said Hill`: the speaker follows the verb.
+            Subject::Open if verb.inverts => mention_starting_at
+                .get(i + 1)
+                .copied()
+                .flatten()
+                .and_then(|m| {
+                    speaker_from(a, &mentions[m], Some(&verb_text), mentions[m].kind, table)
+                }),
+            Subject::Open => None,
         };
-        cues.push(CueHit { token: i, speaker: hit, is_blocked: blocked });
+        cues.push(CueHit {
+            token: i,
+            speaker: hit,
+        });
     }
     cues
-}
-
-/// "said a spokeswoman", "said one official": an inverted cue whose speaker is unnamed.
-fn starts_unnamed_source(a: &Analysed, i: usize) -> bool {
-    i < a.tokens.len() && matches!(a.lower[i].as_str(), "a" | "an" | "one" | "two" | "officials" | "sources" | "the" | "another")
 }
 
 /// Whether a speech-verb form is used as a verb here, and strongly enough for its tier.
@@ -721,7 +841,23 @@ fn is_verb_use(a: &Analysed, i: usize, verb: lexicon::Verb) -> bool {
     let n = a.tokens.len();
     let prev = if i > 0 { a.lower[i - 1].as_str() } else { "" };
     // "the post", "a statement", "his claim": nouns.
-    if matches!(prev, "the" | "a" | "an" | "his" | "her" | "its" | "their" | "this" | "that" | "our" | "my" | "your" | "no" | "any") {
+    if matches!(
+        prev,
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "this"
+            | "that"
+            | "our"
+            | "my"
+            | "your"
+            | "no"
+            | "any"
+    ) {
         return false;
     }
     // "declined to comment", "wants to say": an infinitive is no speech, but "went on to say" is.
@@ -731,7 +867,11 @@ fn is_verb_use(a: &Analysed, i: usize, verb: lexicon::Verb) -> bool {
     let quote_follows = (i + 1..(i + 5).min(n)).any(|j| a.tokens[j].quote.is_some());
     let next = a.lower.get(i + 1).map(String::as_str).unwrap_or("");
     if verb.is_call {
-        return quote_follows || matches!(next, "it" | "for" | "on" | "them" | "him" | "her" | "this" | "that");
+        return quote_follows
+            || matches!(
+                next,
+                "it" | "for" | "on" | "them" | "him" | "her" | "this" | "that"
+            );
     }
     match verb.tier {
         Tier::A => true,
@@ -782,7 +922,14 @@ fn subject_of(a: &Analysed, cue: usize, mention_ending_at: &[Option<usize>]) -> 
                         j = k;
                         continue;
                     }
-                    None => return if t.kind == Kind::Comma && j > 0 && a.tokens[j - 1].quote.is_some() { Subject::Open } else { Subject::Blocked },
+                    None => {
+                        return if t.kind == Kind::Comma && j > 0 && a.tokens[j - 1].quote.is_some()
+                        {
+                            Subject::Open
+                        } else {
+                            Subject::Blocked
+                        };
+                    }
                 }
             }
             Kind::Close | Kind::Open | Kind::Other => return Subject::Open,
@@ -807,14 +954,32 @@ fn apposition_start(a: &Analysed, j: usize, mention_ending_at: &[Option<usize>])
                 return None;
             }
             let first = a.lower[k + 1].as_str();
-            let aside = j - k == 2 && matches!(first, "however" | "meanwhile" | "too" | "though" | "again" | "later" | "then" | "moreover" | "instead" | "also" | "nonetheless");
+            let aside = j - k == 2
+                && matches!(
+                    first,
+                    "however"
+                        | "meanwhile"
+                        | "too"
+                        | "though"
+                        | "again"
+                        | "later"
+                        | "then"
+                        | "moreover"
+                        | "instead"
+                        | "also"
+                        | "nonetheless"
+                );
             let describes = k > 0 && mention_ending_at[k - 1].is_some();
             let apposition = describes
                 && (matches!(first, "a" | "an" | "the" | "who" | "now" | "then" | "whose")
                     || first.parse::<u32>().is_ok()
                     || lexicon::is_role(first)
                     || lexicon::is_nationality(first)
-                    || a.word(k + 1).chars().next().is_some_and(|c| c.is_lowercase()) && !lexicon::verb(first).is_some());
+                    || a.word(k + 1)
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_lowercase())
+                        && lexicon::verb(first).is_none());
             return (aside || apposition).then_some(k);
         }
         if a.tokens[k].kind != Kind::Word && a.tokens[k].kind != Kind::Other {
@@ -825,7 +990,13 @@ fn apposition_start(a: &Analysed, j: usize, mention_ending_at: &[Option<usize>])
 }
 
 /// The speaker a mention stands for, with the cue that found it.
-fn speaker_from(a: &Analysed, m: &Mention, verb: Option<&str>, kind: CueKind, _table: &Table) -> Option<(usize, Cue, usize)> {
+fn speaker_from(
+    a: &Analysed,
+    m: &Mention,
+    verb: Option<&str>,
+    kind: CueKind,
+    _table: &Table,
+) -> Option<(usize, Cue, usize)> {
     let Referent::Person(entity) = m.what else {
         return None;
     };
@@ -853,25 +1024,29 @@ fn quote_speaker(
     carried: Option<&(usize, Cue)>,
 ) -> Option<(usize, Cue)> {
     let sentence = a.sentence[quote.open];
-    let in_sentence: Vec<&CueHit> = cues.iter().filter(|c| a.sentence[c.token] == sentence).collect();
+    let in_sentence: Vec<&CueHit> = cues
+        .iter()
+        .filter(|c| a.sentence[c.token] == sentence)
+        .collect();
     let next_quote = a.quotes.get(q + 1).map_or(usize::MAX, |n| n.open);
     let after = in_sentence
         .iter()
         .find(|c| c.token > quote.close && c.token < next_quote && c.token <= quote.close + 8);
     let before = in_sentence.iter().rev().find(|c| c.token < quote.open);
-    let later = in_sentence.iter().find(|c| c.token > quote.close && c.token < next_quote);
+    let later = in_sentence
+        .iter()
+        .find(|c| c.token > quote.close && c.token < next_quote);
     let chosen = after.or(before).or(later);
     if let Some(cue) = chosen {
-        return match &cue.speaker {
-            Some((e, c, _)) => Some((
+        return cue.speaker.as_ref().map(|(e, c, _)| {
+            (
                 *e,
                 Cue {
                     has_quote: true,
                     ..c.clone()
                 },
-            )),
-            None => None,
-        };
+            )
+        });
     }
     if quote.words < 4 {
         return None; // A fragment needs a cue of its own.
@@ -884,7 +1059,11 @@ fn quote_speaker(
         (
             *e,
             Cue {
-                kind: if c.kind == CueKind::CarriedQuote { CueKind::CarriedQuote } else { CueKind::FloatingQuote },
+                kind: if c.kind == CueKind::CarriedQuote {
+                    CueKind::CarriedQuote
+                } else {
+                    CueKind::FloatingQuote
+                },
                 has_quote: true,
                 ..c.clone()
             },

@@ -21,13 +21,19 @@ fn check(paragraphs: &[&str], expected: &[&[&str]]) {
 
 #[test]
 fn name_before_speech_verb() {
-    check(&["Russian President Vladimir Putin said the plan was flawed."], &[&["Vladimir Putin"]]);
+    check(
+        &["Russian President Vladimir Putin said the plan was flawed."],
+        &[&["Vladimir Putin"]],
+    );
 }
 
 #[test]
 fn quote_then_name_and_verb() {
     check(
-        &["Jane Roe met Vladimir Putin.", "\"We will see,\" Putin said on Monday."],
+        &[
+            "Jane Roe met Vladimir Putin.",
+            "\"We will see,\" Putin said on Monday.",
+        ],
         &[&[], &["Vladimir Putin"]],
     );
 }
@@ -100,7 +106,10 @@ fn organisations_offices_and_unnamed_sources_are_not_speakers() {
 
 #[test]
 fn apposition_between_name_and_verb() {
-    check(&["Hugh Hill, a doctor at St Mary’s, said the ward was full."], &[&["Hugh Hill"]]);
+    check(
+        &["Hugh Hill, a doctor at St Mary’s, said the ward was full."],
+        &[&["Hugh Hill"]],
+    );
 }
 
 #[test]
@@ -156,7 +165,10 @@ fn several_speakers_main_first() {
 #[test]
 fn fullest_form_in_the_article_is_canonical() {
     check(
-        &["Zelensky said the war must end.", "Ukrainian President Volodymyr Zelensky arrived."],
+        &[
+            "Zelensky said the war must end.",
+            "Ukrainian President Volodymyr Zelensky arrived.",
+        ],
         &[&["Volodymyr Zelensky"], &[]],
     );
 }
@@ -164,7 +176,9 @@ fn fullest_form_in_the_article_is_canonical() {
 #[test]
 fn countries_are_not_speakers() {
     check(
-        &["Ukraine has backed the deal, but insists on two stages. Russia, however, argues that all issues should be resolved."],
+        &[
+            "Ukraine has backed the deal, but insists on two stages. Russia, however, argues that all issues should be resolved.",
+        ],
         &[&[]],
     );
 }

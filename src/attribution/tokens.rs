@@ -47,10 +47,48 @@ pub(crate) struct Quote {
 fn is_abbreviation(word: &str) -> bool {
     matches!(
         word.to_ascii_lowercase().as_str(),
-        "mr" | "mrs" | "ms" | "dr" | "prof" | "sen" | "rep" | "gov" | "gen" | "col" | "lt" | "sgt"
-            | "capt" | "maj" | "adm" | "rev" | "st" | "jr" | "sr" | "no" | "vs" | "etc" | "inc"
-            | "corp" | "ltd" | "co" | "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug"
-            | "sep" | "sept" | "oct" | "nov" | "dec" | "mt" | "ft" | "approx" | "cllr" | "fig"
+        "mr" | "mrs"
+            | "ms"
+            | "dr"
+            | "prof"
+            | "sen"
+            | "rep"
+            | "gov"
+            | "gen"
+            | "col"
+            | "lt"
+            | "sgt"
+            | "capt"
+            | "maj"
+            | "adm"
+            | "rev"
+            | "st"
+            | "jr"
+            | "sr"
+            | "no"
+            | "vs"
+            | "etc"
+            | "inc"
+            | "corp"
+            | "ltd"
+            | "co"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+            | "mt"
+            | "ft"
+            | "approx"
+            | "cllr"
+            | "fig"
     )
 }
 
@@ -79,7 +117,9 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 match at(i) {
                     Some(c) if is_word_char(c) => i += 1,
                     // Apostrophes and hyphens inside words: Putin’s, don't, Secretary-General.
-                    Some('\'' | '’' | '-' | '‑') if at(i + 1).is_some_and(is_word_char) => i += 2,
+                    Some('\'' | '’' | '-' | '‑') if at(i + 1).is_some_and(is_word_char) => {
+                        i += 2
+                    }
                     // Periods inside abbreviations: U.S., J.D.
                     Some('.')
                         if at(i + 1).is_some_and(|c| c.is_alphabetic())
@@ -195,13 +235,13 @@ pub(crate) fn find_quotes(text: &str, tokens: &mut [Token]) -> Vec<Quote> {
         }
         i += 1;
     }
-    if let Some((open, double)) = outer {
-        if double {
-            let last = tokens.len() - 1;
-            quotes.push(make_quote(text, tokens, open, last, true));
-        }
-        // An unclosed single quote is an apostrophe we could not tell apart: no quotation.
+    if let Some((open, double)) = outer
+        && double
+    {
+        let last = tokens.len() - 1;
+        quotes.push(make_quote(text, tokens, open, last, true));
     }
+    // An unclosed single quote is an apostrophe we could not tell apart: no quotation.
     for (q, quote) in quotes.iter().enumerate() {
         for token in &mut tokens[quote.open..=quote.close] {
             token.quote = Some(q);
@@ -237,7 +277,10 @@ mod tests {
             .iter()
             .map(|q| {
                 let end = tokens[q.close].end;
-                (text[tokens[q.open].start..end].to_string(), q.is_open_at_end)
+                (
+                    text[tokens[q.open].start..end].to_string(),
+                    q.is_open_at_end,
+                )
             })
             .collect()
     }
@@ -249,7 +292,17 @@ mod tests {
         let words: Vec<&str> = tokens.iter().map(|t| &text[t.start..t.end]).collect();
         assert_eq!(
             words,
-            ["Putin’s", "U.S.", "Secretary-General", "Mr.", "Smith", "don't", "stop", ".", "Next"]
+            [
+                "Putin’s",
+                "U.S.",
+                "Secretary-General",
+                "Mr.",
+                "Smith",
+                "don't",
+                "stop",
+                ".",
+                "Next"
+            ]
         );
     }
 
@@ -266,9 +319,18 @@ mod tests {
                 "“He told me ‘no way’ twice,” Hill said.",
                 &[("“He told me ‘no way’ twice,”", false)],
             ),
-            ("calling it 'reckless' and the Russians’ plan", &[("'reckless'", false)]),
-            ("“We will go on. And on", &[("“We will go on. And on", true)]),
-            ("“First part. “Second part,” he said.", &[("“First part.", true), ("“Second part,”", false)]),
+            (
+                "calling it 'reckless' and the Russians’ plan",
+                &[("'reckless'", false)],
+            ),
+            (
+                "“We will go on. And on",
+                &[("“We will go on. And on", true)],
+            ),
+            (
+                "“First part. “Second part,” he said.",
+                &[("“First part.", true), ("“Second part,”", false)],
+            ),
             ("The 1990s' boom was ‘huge’.", &[("‘huge’", false)]),
         ];
         for (text, expected) in table {

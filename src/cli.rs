@@ -1,0 +1,182 @@
+//! Command-line arguments. Declared from `main.rs` only; the types stop there and become
+//! library option structs.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// whosaid: search news by who said what, and when.
+///
+/// Exit status: 0 success (search: hits found), 1 search found nothing or index/parse
+/// skipped some inputs, 2 error, 75 index locked by another process (try again later).
+#[derive(Debug, Parser)]
+#[command(version, about, long_about, max_term_width = 100)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// When to colour output.
+    #[arg(long, value_enum, default_value_t = Color::Auto, global = true)]
+    pub color: Color,
+    /// Print nothing on stderr but errors.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    /// Colour when stdout is a terminal, NO_COLOR is unset and TERM is not dumb.
+    Auto,
+    Always,
+    Never,
+}
+
+impl Color {
+    pub fn enabled(self) -> bool {
+        match self {
+            Color::Always => true,
+            Color::Never => false,
+            Color::Auto => {
+                std::io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::env::var("TERM").map_or(true, |t| t != "dumb")
+            }
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run a ranked query against the index.
+    ///
+    /// Words are ANDed: `Putin ceasefire`. Also: OR, NOT or -, (parentheses), "phrases",
+    /// prefix*, fuzzy~1, field:value (text, title, section, speaker, source, author, date,
+    /// article, paragraph, url), date:2025-03-14, date:2025-03, date:[2025-03-01 TO
+    /// 2025-03-31], date:>=2025-03-01.
+    Search(SearchArgs),
+    /// Build or update the index from article files or folders (`-` reads JSON Lines on stdin).
+    Index(IndexArgs),
+    /// Show articles split into paragraphs with speakers and dates, as they would be indexed.
+    Parse(ParseArgs),
+    /// Delete one article (all its paragraphs) from the index by id.
+    Delete(DeleteArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The query; several words are joined with spaces.
+    #[arg(required = true, num_args = 1..)]
+    pub query: Vec<String>,
+    /// Index folder. When it is the default and holds no index, one is built from `corpus`.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    /// Number of hits to show.
+    #[arg(short = 'n', long, default_value_t = 10)]
+    pub limit: usize,
+    /// Hits to skip (for paging).
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    /// Keep paragraphs where this person speaks (repeatable).
+    #[arg(long = "speaker", value_name = "NAME")]
+    pub speakers: Vec<String>,
+    /// Keep paragraphs from this outlet (repeatable).
+    #[arg(long = "source", value_name = "NAME")]
+    pub sources: Vec<String>,
+    /// Keep paragraphs dated on or after this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<whosaid::Date>,
+    /// Keep paragraphs dated on or before this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<whosaid::Date>,
+    /// Order of hits.
+    #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
+    pub sort: SortArg,
+    /// Print counts of matching paragraphs instead of hits.
+    #[arg(long, value_enum, value_name = "BY")]
+    pub count: Option<CountArg>,
+    /// Print JSON Lines, one object per hit.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    Relevance,
+    Newest,
+    Oldest,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CountArg {
+    /// Paragraphs per speaker.
+    Speaker,
+    /// Paragraphs per day.
+    Date,
+}
+
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// Files or folders of articles (.txt, .md, .jsonl, .ndjson); `-` for JSON Lines on stdin.
+    #[arg(default_value = "corpus")]
+    pub paths: Vec<PathBuf>,
+    /// Index folder.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    /// Re-read everything and drop articles the inputs no longer have.
+    #[arg(long)]
+    pub full: bool,
+    /// Year for dates written without one ("Mar 14").
+    #[arg(long, value_name = "YEAR")]
+    pub assume_year: Option<i32>,
+    /// Indexing threads [default: cores, at most 4].
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Indexing memory in MB [default: 256].
+    #[arg(long, value_name = "MB")]
+    pub memory: Option<usize>,
+    /// Print the summary as one JSON object on stdout.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ParseArgs {
+    /// Files or folders of articles.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Year for dates written without one ("Mar 14").
+    #[arg(long, value_name = "YEAR")]
+    pub assume_year: Option<i32>,
+    /// Show the cue behind every speaker.
+    #[arg(long)]
+    pub explain: bool,
+    /// Print JSON Lines, one object per paragraph.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DeleteArgs {
+    /// Article id, as `whosaid search --json` prints it.
+    pub id: String,
+    /// Index folder.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn verify_cli() {
+        Cli::command().debug_assert();
+    }
+}

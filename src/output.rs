@@ -1,0 +1,336 @@
+//! Hits and parsed paragraphs -> text for people or JSON Lines for programs, into any
+//! `impl Write`. Knows nothing of tantivy.
+//!
+//! The JSON keys are a contract (see the README): present on every line, `null` when
+//! unknown, added to but never renamed.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::article::{Article, Paragraph};
+use crate::attribution::Cue;
+use crate::dates::Date;
+use crate::search::{Hit, SearchResults};
+
+/// How to print for people.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Style {
+    /// Use ANSI colour and bold.
+    pub color: bool,
+}
+
+const BOLD: &str = "\x1b[1m";
+const DIM: &str = "\x1b[2m";
+const MATCH: &str = "\x1b[1;33m";
+const RESET: &str = "\x1b[0m";
+
+impl Style {
+    fn paint(self, code: &str, text: &str) -> String {
+        if self.color {
+            format!("{code}{text}{RESET}")
+        } else {
+            text.to_string()
+        }
+    }
+}
+
+/// One JSON line per hit.
+#[derive(Debug, Serialize)]
+struct HitLine<'a> {
+    article: &'a str,
+    title: Option<&'a str>,
+    source: Option<&'a str>,
+    author: Option<&'a str>,
+    url: Option<&'a str>,
+    date: Option<Date>,
+    paragraph: u64,
+    section: Option<&'a str>,
+    speakers: &'a [String],
+    text: &'a str,
+    snippet: &'a str,
+    score: f32,
+    /// Byte ranges of matched words in `text`.
+    highlights: Vec<[usize; 2]>,
+}
+
+/// One JSON line per parsed paragraph.
+#[derive(Debug, Serialize)]
+struct ParagraphLine<'a> {
+    article: &'a str,
+    title: Option<&'a str>,
+    source: Option<&'a str>,
+    author: Option<&'a str>,
+    url: Option<&'a str>,
+    date: Option<Date>,
+    paragraph: usize,
+    section: Option<&'a str>,
+    speakers: Vec<&'a str>,
+    text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cues: Option<Vec<CueLine<'a>>>,
+}
+
+#[derive(Debug, Serialize)]
+struct CueLine<'a> {
+    speaker: &'a str,
+    #[serde(flatten)]
+    cue: &'a Cue,
+}
+
+/// Writes hits as JSON Lines.
+///
+/// # Errors
+/// Whatever writing to `out` gives.
+pub fn write_hits_json(out: &mut impl Write, results: &SearchResults) -> io::Result<()> {
+    for hit in &results.hits {
+        let line = HitLine {
+            article: &hit.article,
+            title: hit.title.as_deref(),
+            source: hit.source.as_deref(),
+            author: hit.author.as_deref(),
+            url: hit.url.as_deref(),
+            date: hit.date,
+            paragraph: hit.paragraph,
+            section: hit.section.as_deref(),
+            speakers: &hit.speakers,
+            text: &hit.text,
+            snippet: &hit.snippet.text,
+            score: hit.score,
+            highlights: hit
+                .snippet
+                .highlights
+                .iter()
+                .map(|r| [r.start, r.end])
+                .collect(),
+        };
+        serde_json::to_writer(&mut *out, &line)?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+/// Writes hits for people: rank, score, date, speakers, title, paragraph and snippet.
+///
+/// # Errors
+/// Whatever writing to `out` gives.
+pub fn write_hits(
+    out: &mut impl Write,
+    results: &SearchResults,
+    offset: usize,
+    style: Style,
+) -> io::Result<()> {
+    for (i, hit) in results.hits.iter().enumerate() {
+        write_hit(out, offset + i + 1, hit, style)?;
+    }
+    Ok(())
+}
+
+fn write_hit(out: &mut impl Write, rank: usize, hit: &Hit, style: Style) -> io::Result<()> {
+    let date = hit
+        .date
+        .map_or_else(|| "no date".to_string(), |d| d.to_string());
+    let speakers = if hit.speakers.is_empty() {
+        "no speaker".to_string()
+    } else {
+        hit.speakers.join(", ")
+    };
+    let title = hit.title.as_deref().unwrap_or(&hit.article);
+    writeln!(
+        out,
+        "{} {}  {}",
+        style.paint(BOLD, &format!("{rank:>2}.")),
+        style.paint(BOLD, title),
+        style.paint(DIM, &format!("[score {:.2}]", hit.score)),
+    )?;
+    let section = hit
+        .section
+        .as_deref()
+        .map(|s| format!(" · {s}"))
+        .unwrap_or_default();
+    writeln!(
+        out,
+        "    {date} · {} · ¶{}{section} · {}",
+        style.paint(BOLD, &speakers),
+        hit.paragraph,
+        style.paint(DIM, &hit.article)
+    )?;
+    writeln!(out, "    {}", highlighted(hit, style))?;
+    writeln!(out)
+}
+
+/// The snippet with matched words painted, and `…` where it cuts the paragraph.
+fn highlighted(hit: &Hit, style: Style) -> String {
+    let s = &hit.snippet;
+    let mut text = String::new();
+    if s.range.start > 0 {
+        text.push('…');
+    }
+    let mut at = s.range.start;
+    for h in &s.highlights {
+        if h.start < at || h.end > s.range.end {
+            continue;
+        }
+        text.push_str(&hit.text[at..h.start]);
+        text.push_str(&style.paint(MATCH, &hit.text[h.start..h.end]));
+        at = h.end;
+    }
+    text.push_str(&hit.text[at..s.range.end]);
+    if s.range.end < hit.text.len() {
+        text.push('…');
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Writes an article's paragraphs as JSON Lines, as they would be indexed.
+///
+/// # Errors
+/// Whatever writing to `out` gives.
+pub fn write_article_json(
+    out: &mut impl Write,
+    article: &Article,
+    explain: bool,
+) -> io::Result<()> {
+    for (n, p) in article.paragraphs.iter().enumerate() {
+        let line = ParagraphLine {
+            article: &article.id,
+            title: article.title.as_deref(),
+            source: article.source.as_deref(),
+            author: article.author.as_deref(),
+            url: article.url.as_deref(),
+            date: article.date,
+            paragraph: n,
+            section: p.section.as_deref(),
+            speakers: p.speaker_names().collect(),
+            text: &p.text,
+            cues: explain.then(|| {
+                p.speakers
+                    .iter()
+                    .map(|s| CueLine {
+                        speaker: &s.name,
+                        cue: &s.cue,
+                    })
+                    .collect()
+            }),
+        };
+        serde_json::to_writer(&mut *out, &line)?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+/// Writes an article for people: its metadata, then each paragraph with its speakers (and,
+/// with `explain`, the cue behind each speaker).
+///
+/// # Errors
+/// Whatever writing to `out` gives.
+pub fn write_article(
+    out: &mut impl Write,
+    article: &Article,
+    explain: bool,
+    style: Style,
+) -> io::Result<()> {
+    writeln!(out, "{}", style.paint(BOLD, &format!("== {}", article.id)))?;
+    let field = |name: &str, value: Option<String>| {
+        format!("{name}: {}", value.unwrap_or_else(|| "-".into()))
+    };
+    writeln!(out, "   {}", field("title", article.title.clone()))?;
+    writeln!(
+        out,
+        "   {} · {} · {}",
+        field("author", article.author.clone()),
+        field("source", article.source.clone()),
+        field("date", article.date.map(|d| d.to_string()))
+    )?;
+    let mut section: Option<&str> = None;
+    for (n, p) in article.paragraphs.iter().enumerate() {
+        if p.section.as_deref() != section {
+            section = p.section.as_deref();
+            if let Some(s) = section {
+                writeln!(out, "   {}", style.paint(BOLD, &format!("§ {s}")))?;
+            }
+        }
+        write_paragraph(out, n, p, explain, style)?;
+    }
+    writeln!(out)
+}
+
+fn write_paragraph(
+    out: &mut impl Write,
+    n: usize,
+    p: &Paragraph,
+    explain: bool,
+    style: Style,
+) -> io::Result<()> {
+    let names: Vec<&str> = p.speaker_names().collect();
+    let speakers = if names.is_empty() {
+        "-".to_string()
+    } else {
+        names.join(", ")
+    };
+    writeln!(out, "[{n}] speakers: {}", style.paint(BOLD, &speakers))?;
+    if explain {
+        for s in &p.speakers {
+            writeln!(
+                out,
+                "      {} <- {}",
+                s.name,
+                style.paint(DIM, &s.cue.to_string())
+            )?;
+        }
+    }
+    writeln!(out, "    {}", p.text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::Snippet;
+
+    fn hit() -> Hit {
+        let text = "Putin said the ceasefire idea is correct.".to_string();
+        let start = text.find("ceasefire").unwrap();
+        Hit::for_tests(
+            text.clone(),
+            Snippet {
+                text: text.clone(),
+                range: 0..text.len(),
+                highlights: std::iter::once(start..start + 9).collect(),
+            },
+        )
+    }
+
+    #[test]
+    fn human_output_highlights_only_in_colour() {
+        let h = hit();
+        let plain = highlighted(&h, Style { color: false });
+        assert_eq!(plain, "Putin said the ceasefire idea is correct.");
+        let colour = highlighted(&h, Style { color: true });
+        assert!(colour.contains("\x1b[1;33mceasefire\x1b[0m"), "{colour}");
+    }
+
+    #[test]
+    fn json_lines_have_every_key() {
+        let results = SearchResults::for_tests(vec![hit()]);
+        let mut out = Vec::new();
+        write_hits_json(&mut out, &results).unwrap();
+        let line: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        for key in [
+            "article",
+            "title",
+            "source",
+            "author",
+            "url",
+            "date",
+            "paragraph",
+            "section",
+            "speakers",
+            "text",
+            "snippet",
+            "score",
+        ] {
+            assert!(line.get(key).is_some(), "{key}");
+        }
+        assert_eq!(line["date"], serde_json::Value::Null);
+    }
+}

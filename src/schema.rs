@@ -1,0 +1,190 @@
+//! The tantivy schema: field names, options and tokenizers, in one place, with the version
+//! number that tells an index built by another whosaid apart.
+//!
+//! Owns what each field stores and how it is tokenised. It does not decide what goes into a
+//! field (the indexer does) or how queries are read (the search module does).
+
+use tantivy::Index;
+use tantivy::schema::{
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    TextAnalyzer,
+};
+
+/// Version of the schema and of everything that decides field contents (reader and
+/// attribution rules). An index recording another version is rebuilt, never mixed.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Article id: exact, stored, fast (ties are broken on it).
+pub const ARTICLE: &str = "article";
+/// Headline: searchable text.
+pub const TITLE: &str = "title";
+/// Outlet: searchable by any word, case- and accent-insensitive.
+pub const SOURCE: &str = "source";
+/// Byline: searchable like names.
+pub const AUTHOR: &str = "author";
+/// Address, exact.
+pub const URL: &str = "url";
+/// Publication date (tantivy date, day precision).
+pub const DATE: &str = "date";
+/// 0-based paragraph number within the article.
+pub const PARAGRAPH: &str = "paragraph";
+/// Heading of the paragraph's section: searchable text.
+pub const SECTION: &str = "section";
+/// Speakers' names and their spelling variants: searchable by any part of the name.
+pub const SPEAKER: &str = "speaker";
+/// Speakers' canonical names, exact, stored in order, fast for counting.
+pub const SPEAKER_EXACT: &str = "speaker_exact";
+/// Paragraph text: English stemming, positions for phrases.
+pub const TEXT: &str = "text";
+/// Where the article came from: `origin folder \u{1f} path in it`; for incremental runs.
+pub const FILE: &str = "file";
+/// Hash of the source file's bytes and the reading options.
+pub const FILE_HASH: &str = "file_hash";
+/// Hash of the article's content as indexed.
+pub const HASH: &str = "hash";
+
+/// Tokenizer for running text: words, lowercase, accents folded, English stems.
+pub const TEXT_TOKENIZER: &str = "whosaid_text";
+/// Tokenizer for names: words, lowercase, accents folded, no stemming.
+pub const NAME_TOKENIZER: &str = "whosaid_name";
+
+/// Fields a query searches when it names none.
+pub const DEFAULT_FIELDS: [&str; 4] = [TEXT, TITLE, SECTION, SPEAKER];
+
+/// Fields a user may name in a query, for messages.
+pub const QUERY_FIELDS: [&str; 10] = [
+    TEXT, TITLE, SECTION, SPEAKER, SOURCE, AUTHOR, DATE, ARTICLE, PARAGRAPH, URL,
+];
+
+/// Handles to every field of the schema.
+#[derive(Debug, Clone)]
+pub(crate) struct Fields {
+    pub article: Field,
+    pub title: Field,
+    pub source: Field,
+    pub author: Field,
+    pub url: Field,
+    pub date: Field,
+    pub paragraph: Field,
+    pub section: Field,
+    pub speaker: Field,
+    pub speaker_exact: Field,
+    pub text: Field,
+    pub file: Field,
+    pub file_hash: Field,
+    pub hash: Field,
+}
+
+fn text_options(tokenizer: &str, stored: bool) -> TextOptions {
+    let indexing = TextFieldIndexing::default()
+        .set_tokenizer(tokenizer)
+        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+    let options = TextOptions::default().set_indexing_options(indexing);
+    if stored {
+        options.set_stored()
+    } else {
+        options
+    }
+}
+
+/// Builds the schema.
+pub(crate) fn build() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let fields = Fields {
+        article: b.add_text_field(ARTICLE, STRING | STORED | FAST),
+        title: b.add_text_field(TITLE, text_options(TEXT_TOKENIZER, true)),
+        source: b.add_text_field(SOURCE, text_options(NAME_TOKENIZER, true)),
+        author: b.add_text_field(AUTHOR, text_options(NAME_TOKENIZER, true)),
+        url: b.add_text_field(URL, STRING | STORED),
+        date: b.add_date_field(DATE, INDEXED | STORED | FAST),
+        paragraph: b.add_u64_field(PARAGRAPH, INDEXED | STORED | FAST),
+        section: b.add_text_field(SECTION, text_options(TEXT_TOKENIZER, true)),
+        speaker: b.add_text_field(SPEAKER, text_options(NAME_TOKENIZER, false)),
+        speaker_exact: b.add_text_field(SPEAKER_EXACT, STRING | STORED | FAST),
+        text: b.add_text_field(TEXT, text_options(TEXT_TOKENIZER, true)),
+        file: b.add_text_field(FILE, STRING | FAST),
+        file_hash: b.add_u64_field(FILE_HASH, FAST),
+        hash: b.add_u64_field(HASH, FAST),
+    };
+    (b.build(), fields)
+}
+
+/// Looks the fields up in an opened index's schema.
+pub(crate) fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
+    let f = |name: &str| schema.get_field(name);
+    Ok(Fields {
+        article: f(ARTICLE)?,
+        title: f(TITLE)?,
+        source: f(SOURCE)?,
+        author: f(AUTHOR)?,
+        url: f(URL)?,
+        date: f(DATE)?,
+        paragraph: f(PARAGRAPH)?,
+        section: f(SECTION)?,
+        speaker: f(SPEAKER)?,
+        speaker_exact: f(SPEAKER_EXACT)?,
+        text: f(TEXT)?,
+        file: f(FILE)?,
+        file_hash: f(FILE_HASH)?,
+        hash: f(HASH)?,
+    })
+}
+
+/// The analyzer for running text.
+pub(crate) fn text_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(Stemmer::new(Language::English))
+        .build()
+}
+
+/// The analyzer for names.
+pub(crate) fn name_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
+/// Lowercase ASCII form of a word, as the analyzers fold it (for prefix queries).
+pub(crate) fn name_fold(word: &str) -> String {
+    deunicode::deunicode(word).to_lowercase()
+}
+
+/// Registers whosaid's tokenizers. Must run every time an index is opened, or queries on
+/// the text fields silently stop matching.
+pub(crate) fn register_tokenizers(index: &Index) {
+    index.tokenizers().register(TEXT_TOKENIZER, text_analyzer());
+    index.tokenizers().register(NAME_TOKENIZER, name_analyzer());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_query_field_exists() {
+        let (schema, _) = build();
+        for name in QUERY_FIELDS.iter().chain(DEFAULT_FIELDS.iter()) {
+            assert!(schema.get_field(name).is_ok(), "{name}");
+        }
+        assert!(fields_of(&schema).is_ok());
+    }
+
+    #[test]
+    fn analyzers_fold_accents_and_stem() {
+        let mut tokens = Vec::new();
+        let mut a = text_analyzer();
+        let mut stream = a.token_stream("Zelenskyy's CEASEFIRES café");
+        while let Some(t) = stream.next() {
+            tokens.push(t.text.clone());
+        }
+        assert_eq!(tokens, ["zelenskyy", "s", "ceasefir", "cafe"]);
+    }
+}

@@ -1,0 +1,674 @@
+//! Query and filters -> ranked, typed hits with snippets; and counts by speaker and by date.
+//!
+//! Owns ranking order (BM25, ties broken on article id and paragraph so the same query
+//! always gives the same order), filters and snippets. The query language is in
+//! [`crate::query`]; printing is in [`crate::output`].
+
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+
+use serde::Serialize;
+use tantivy::collector::{Collector, Count, SegmentCollector};
+use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption, TantivyDocument, Term, Value};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{DateTime, DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
+
+use crate::dates::Date;
+use crate::error::Result;
+use crate::index::Index;
+use crate::query::QueryBuilder;
+use crate::schema::{ARTICLE, DATE, PARAGRAPH, SPEAKER_EXACT};
+
+/// Largest number of hits one search returns.
+pub const MAX_LIMIT: usize = 10_000;
+
+/// Order of hits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Sort {
+    /// Best match first (BM25).
+    #[default]
+    Relevance,
+    /// Latest date first; undated paragraphs last.
+    Newest,
+    /// Earliest date first; undated paragraphs last.
+    Oldest,
+}
+
+/// A search: query text plus typed filters.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct SearchRequest {
+    /// Query in whosaid's query language (see the README); empty matches everything.
+    pub query: String,
+    /// Keep paragraphs where any of these persons speaks (any part of the name).
+    pub speakers: Vec<String>,
+    /// Keep paragraphs from any of these outlets.
+    pub sources: Vec<String>,
+    /// Keep paragraphs dated on or after this day.
+    pub from: Option<Date>,
+    /// Keep paragraphs dated on or before this day.
+    pub until: Option<Date>,
+    /// Hits to return (at most [`MAX_LIMIT`]).
+    pub limit: usize,
+    /// Hits to skip first, for paging.
+    pub offset: usize,
+    /// Order of hits.
+    pub sort: Sort,
+    /// Characters of context in a snippet.
+    pub snippet_chars: usize,
+}
+
+impl SearchRequest {
+    /// A request for `query`, best 10 hits first.
+    pub fn new(query: impl Into<String>) -> SearchRequest {
+        SearchRequest {
+            query: query.into(),
+            speakers: Vec::new(),
+            sources: Vec::new(),
+            from: None,
+            until: None,
+            limit: 10,
+            offset: 0,
+            sort: Sort::Relevance,
+            snippet_chars: 200,
+        }
+    }
+    /// Keeps paragraphs where this person speaks (may be called again for more persons).
+    pub fn speaker(mut self, name: impl Into<String>) -> Self {
+        self.speakers.push(name.into());
+        self
+    }
+    /// Keeps paragraphs from this outlet (may be called again).
+    pub fn source(mut self, name: impl Into<String>) -> Self {
+        self.sources.push(name.into());
+        self
+    }
+    /// Keeps paragraphs dated within `from..=until` (either end may be open).
+    pub fn dates(mut self, from: Option<Date>, until: Option<Date>) -> Self {
+        self.from = from;
+        self.until = until;
+        self
+    }
+    /// Sets how many hits to return.
+    pub fn limit(mut self, limit: usize) -> Self {
+        self.limit = limit;
+        self
+    }
+    /// Sets how many hits to skip.
+    pub fn offset(mut self, offset: usize) -> Self {
+        self.offset = offset;
+        self
+    }
+    /// Sets the order.
+    pub fn sort(mut self, sort: Sort) -> Self {
+        self.sort = sort;
+        self
+    }
+}
+
+/// A passage of a paragraph around the matched words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Snippet {
+    /// The passage.
+    pub text: String,
+    /// Byte range of the passage within the paragraph's text.
+    pub range: Range<usize>,
+    /// Byte ranges of matched words within the paragraph's text.
+    pub highlights: Vec<Range<usize>>,
+}
+
+/// One matching paragraph.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Hit {
+    /// Article id.
+    pub article: String,
+    /// Headline.
+    pub title: Option<String>,
+    /// Outlet.
+    pub source: Option<String>,
+    /// Byline.
+    pub author: Option<String>,
+    /// Address.
+    pub url: Option<String>,
+    /// Publication date.
+    pub date: Option<Date>,
+    /// 0-based paragraph number in the article.
+    pub paragraph: u64,
+    /// Section heading.
+    pub section: Option<String>,
+    /// Speakers, main speaker first.
+    pub speakers: Vec<String>,
+    /// The paragraph.
+    pub text: String,
+    /// BM25 score.
+    pub score: f32,
+    /// The matched passage.
+    pub snippet: Snippet,
+}
+
+/// Hits of one search.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct SearchResults {
+    /// Paragraphs matching in all.
+    pub total: usize,
+    /// The requested page of hits, in order.
+    pub hits: Vec<Hit>,
+}
+
+impl Index {
+    /// Runs a search.
+    ///
+    /// # Errors
+    /// [`Error::BadQuery`] with the column of the problem when the query does not parse.
+    ///
+    /// # Examples
+    /// ```
+    /// use whosaid::{Article, Index, Input, SearchRequest, UpdateOptions};
+    /// let index = Index::create_in_ram();
+    /// let article = Article::new("a").with_paragraph("\"The ceasefire holds,\" said Jane Roe.");
+    /// index.update(vec![Input::Articles { name: "doc".into(), articles: vec![article] }], &UpdateOptions::default())?;
+    /// let results = index.search(&SearchRequest::new("speaker:Roe ceasefire"))?;
+    /// assert_eq!(results.hits[0].speakers, ["Jane Roe"]);
+    /// # Ok::<(), whosaid::Error>(())
+    /// ```
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
+        let query = self.build_query(request)?;
+        let searcher = self.searcher();
+        let wanted = request.offset.saturating_add(request.limit.min(MAX_LIMIT));
+        let top = TopSorted {
+            limit: wanted,
+            sort: request.sort,
+        };
+        let (ranked, total) = searcher.search(&*query, &(top, Count))?;
+        let mut snippets = SnippetGenerator::create(&searcher, &*query, self.fields.text)?;
+        snippets.set_max_num_chars(request.snippet_chars.max(20));
+        let hits = ranked
+            .into_iter()
+            .skip(request.offset)
+            .map(|entry| {
+                let doc: TantivyDocument = searcher.doc(entry.address)?;
+                Ok(self.hit(&doc, entry.score, &snippets, request.snippet_chars))
+            })
+            .collect::<Result<Vec<Hit>>>()?;
+        Ok(SearchResults { total, hits })
+    }
+
+    /// Counts matching paragraphs per speaker, most first (ties by name).
+    ///
+    /// # Errors
+    /// As [`Index::search`].
+    pub fn count_by_speaker(&self, request: &SearchRequest) -> Result<Vec<(String, u64)>> {
+        let query = self.build_query(request)?;
+        let counts = self.searcher().search(&*query, &SpeakerCounts)?;
+        let mut counts: Vec<(String, u64)> = counts.into_iter().collect();
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        Ok(counts)
+    }
+
+    /// Counts matching paragraphs per day, in date order (undated paragraphs are left out).
+    ///
+    /// # Errors
+    /// As [`Index::search`].
+    pub fn count_by_date(&self, request: &SearchRequest) -> Result<Vec<(Date, u64)>> {
+        let query = self.build_query(request)?;
+        let counts = self.searcher().search(&*query, &DateCounts)?;
+        Ok(counts.into_iter().collect())
+    }
+
+    /// The query text plus the request's filters, as one query.
+    fn build_query(&self, request: &SearchRequest) -> Result<Box<dyn Query>> {
+        let builder = QueryBuilder::new(&self.inner)?;
+        let main: Box<dyn Query> = if request.query.trim().is_empty() {
+            Box::new(tantivy::query::AllQuery)
+        } else {
+            builder.parse(&request.query)?
+        };
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, main)];
+        if !request.speakers.is_empty() {
+            clauses.push((
+                Occur::Must,
+                self.any_phrase(self.fields.speaker, &request.speakers),
+            ));
+        }
+        if !request.sources.is_empty() {
+            clauses.push((
+                Occur::Must,
+                self.any_phrase(self.fields.source, &request.sources),
+            ));
+        }
+        if request.from.is_some() || request.until.is_some() {
+            let term = |d: Date| {
+                Term::from_field_date(
+                    self.fields.date,
+                    DateTime::from_timestamp_secs(d.to_unix_seconds()),
+                )
+            };
+            let lower = request.from.map_or(std::ops::Bound::Unbounded, |d| {
+                std::ops::Bound::Included(term(d))
+            });
+            let upper = request.until.map_or(std::ops::Bound::Unbounded, |d| {
+                std::ops::Bound::Excluded(term(d.next_day()))
+            });
+            clauses.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
+        }
+        Ok(if clauses.len() == 1 {
+            clauses.pop().expect("one clause").1
+        } else {
+            Box::new(BooleanQuery::new(clauses))
+        })
+    }
+
+    /// Matches any of `values` as a phrase in `field` (tokenised as the field is).
+    fn any_phrase(&self, field: Field, values: &[String]) -> Box<dyn Query> {
+        let mut analyzer = self.inner.tokenizer_for_field(field).expect("text field");
+        let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for value in values {
+            let mut terms = Vec::new();
+            let mut stream = analyzer.token_stream(value);
+            while let Some(token) = stream.next() {
+                terms.push(Term::from_field_text(field, &token.text));
+            }
+            let query: Box<dyn Query> = match terms.len() {
+                0 => continue,
+                1 => Box::new(TermQuery::new(terms.remove(0), IndexRecordOption::Basic)),
+                _ => Box::new(PhraseQuery::new(terms)),
+            };
+            alternatives.push((Occur::Should, query));
+        }
+        Box::new(BooleanQuery::new(alternatives))
+    }
+
+    fn hit(
+        &self,
+        doc: &TantivyDocument,
+        score: Score,
+        snippets: &SnippetGenerator,
+        chars: usize,
+    ) -> Hit {
+        let f = &self.fields;
+        let text_of = |field: Field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        };
+        let text = text_of(f.text).unwrap_or_default();
+        let date = doc
+            .get_first(f.date)
+            .and_then(|v| v.as_datetime())
+            .map(|d| Date::from_unix_seconds(d.into_timestamp_secs()));
+        let speakers = doc
+            .get_all(f.speaker_exact)
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect();
+        Hit {
+            article: text_of(f.article).unwrap_or_default(),
+            title: text_of(f.title),
+            source: text_of(f.source),
+            author: text_of(f.author),
+            url: text_of(f.url),
+            date,
+            paragraph: doc
+                .get_first(f.paragraph)
+                .and_then(|v| v.as_u64())
+                .unwrap_or(0),
+            section: text_of(f.section),
+            speakers,
+            snippet: snippet(snippets, &text, chars),
+            text,
+            score,
+        }
+    }
+}
+
+/// The best passage of `text`, or its opening when no query word is in the text itself
+/// (the match was in the title or the speakers).
+fn snippet(generator: &SnippetGenerator, text: &str, chars: usize) -> Snippet {
+    let s = generator.snippet(text);
+    if s.is_empty() || s.fragment().is_empty() {
+        let end = text
+            .char_indices()
+            .nth(chars)
+            .map_or(text.len(), |(i, _)| text[..i].rfind(' ').unwrap_or(i));
+        return Snippet {
+            text: text[..end].to_string(),
+            range: 0..end,
+            highlights: Vec::new(),
+        };
+    }
+    let range = s.fragment_range();
+    let highlights = s
+        .highlighted()
+        .iter()
+        .map(|r| r.start + range.start..r.end + range.start)
+        .collect();
+    Snippet {
+        text: s.fragment().to_string(),
+        range,
+        highlights,
+    }
+}
+
+/// One ranked document.
+#[derive(Debug, Clone)]
+struct Ranked {
+    primary: f64,
+    score: Score,
+    article: String,
+    paragraph: u64,
+    address: DocAddress,
+}
+
+impl Ranked {
+    /// Total order: higher primary first, then score, then article and paragraph ascending.
+    fn cmp_rank(&self, other: &Ranked) -> std::cmp::Ordering {
+        other
+            .primary
+            .total_cmp(&self.primary)
+            .then_with(|| other.score.total_cmp(&self.score))
+            .then_with(|| self.article.cmp(&other.article))
+            .then_with(|| self.paragraph.cmp(&other.paragraph))
+    }
+}
+
+/// Top documents in a stable order: ties never depend on where a document sits in the index.
+struct TopSorted {
+    limit: usize,
+    sort: Sort,
+}
+
+struct TopSortedSegment {
+    limit: usize,
+    sort: Sort,
+    segment: SegmentOrdinal,
+    articles: Option<tantivy::columnar::StrColumn>,
+    paragraphs: tantivy::columnar::Column<u64>,
+    dates: tantivy::columnar::Column<tantivy::DateTime>,
+    best: Vec<Ranked>,
+    /// Worst entry kept once `best` is full, to reject most documents by score alone.
+    floor: Option<Ranked>,
+}
+
+impl Collector for TopSorted {
+    type Fruit = Vec<Ranked>;
+    type Child = TopSortedSegment;
+
+    fn for_segment(
+        &self,
+        segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<TopSortedSegment> {
+        let fast = reader.fast_fields();
+        Ok(TopSortedSegment {
+            limit: self.limit,
+            sort: self.sort,
+            segment,
+            articles: fast.str(ARTICLE)?,
+            paragraphs: fast.u64(PARAGRAPH)?,
+            dates: fast.date(DATE)?,
+            best: Vec::new(),
+            floor: None,
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Vec<Ranked>>) -> tantivy::Result<Vec<Ranked>> {
+        let mut all: Vec<Ranked> = fruits.into_iter().flatten().collect();
+        all.sort_by(Ranked::cmp_rank);
+        all.truncate(self.limit);
+        Ok(all)
+    }
+}
+
+impl SegmentCollector for TopSortedSegment {
+    type Fruit = Vec<Ranked>;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        if self.limit == 0 {
+            return;
+        }
+        let primary = match self.sort {
+            Sort::Relevance => 0.0,
+            Sort::Newest => self
+                .dates
+                .first(doc)
+                .map_or(f64::MIN, |d| d.into_timestamp_secs() as f64),
+            Sort::Oldest => self
+                .dates
+                .first(doc)
+                .map_or(f64::MIN, |d| -(d.into_timestamp_secs() as f64)),
+        };
+        if let Some(floor) = &self.floor {
+            let worse =
+                primary < floor.primary || (primary == floor.primary && score < floor.score);
+            if worse {
+                return;
+            }
+        }
+        let mut article = String::new();
+        if let Some(column) = &self.articles
+            && let Some(ord) = column.term_ords(doc).next()
+        {
+            let _ = column.ord_to_str(ord, &mut article);
+        }
+        self.best.push(Ranked {
+            primary,
+            score,
+            article,
+            paragraph: self.paragraphs.first(doc).unwrap_or(0),
+            address: DocAddress::new(self.segment, doc),
+        });
+        // Keep at most twice the limit, pruning in batches.
+        if self.best.len() >= self.limit * 2 {
+            self.best.sort_by(Ranked::cmp_rank);
+            self.best.truncate(self.limit);
+            self.floor = self.best.last().cloned();
+        }
+    }
+
+    fn harvest(mut self) -> Vec<Ranked> {
+        self.best.sort_by(Ranked::cmp_rank);
+        self.best.truncate(self.limit);
+        self.best
+    }
+}
+
+/// Counts matching documents per canonical speaker.
+struct SpeakerCounts;
+
+struct SpeakerCountsSegment {
+    column: Option<tantivy::columnar::StrColumn>,
+    counts: Vec<u64>,
+}
+
+impl Collector for SpeakerCounts {
+    type Fruit = HashMap<String, u64>;
+    type Child = SpeakerCountsSegment;
+
+    fn for_segment(
+        &self,
+        _: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<SpeakerCountsSegment> {
+        let column = reader.fast_fields().str(SPEAKER_EXACT)?;
+        let terms = column.as_ref().map_or(0, |c| c.num_terms());
+        Ok(SpeakerCountsSegment {
+            column,
+            counts: vec![0; terms],
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(
+        &self,
+        fruits: Vec<HashMap<String, u64>>,
+    ) -> tantivy::Result<HashMap<String, u64>> {
+        let mut all = HashMap::new();
+        for fruit in fruits {
+            for (name, n) in fruit {
+                *all.entry(name).or_insert(0) += n;
+            }
+        }
+        Ok(all)
+    }
+}
+
+impl SegmentCollector for SpeakerCountsSegment {
+    type Fruit = HashMap<String, u64>;
+
+    fn collect(&mut self, doc: DocId, _: Score) {
+        if let Some(column) = &self.column {
+            for ord in column.term_ords(doc) {
+                self.counts[ord as usize] += 1;
+            }
+        }
+    }
+
+    fn harvest(self) -> HashMap<String, u64> {
+        let mut out = HashMap::new();
+        let Some(column) = self.column else {
+            return out;
+        };
+        let mut name = String::new();
+        for (ord, &n) in self.counts.iter().enumerate() {
+            if n > 0 && column.ord_to_str(ord as u64, &mut name).unwrap_or(false) {
+                out.insert(name.clone(), n);
+            }
+        }
+        out
+    }
+}
+
+/// Counts matching documents per day.
+struct DateCounts;
+
+struct DateCountsSegment {
+    column: tantivy::columnar::Column<tantivy::DateTime>,
+    counts: BTreeMap<i64, u64>,
+}
+
+impl Collector for DateCounts {
+    type Fruit = BTreeMap<Date, u64>;
+    type Child = DateCountsSegment;
+
+    fn for_segment(
+        &self,
+        _: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<DateCountsSegment> {
+        Ok(DateCountsSegment {
+            column: reader.fast_fields().date(DATE)?,
+            counts: BTreeMap::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(
+        &self,
+        fruits: Vec<BTreeMap<Date, u64>>,
+    ) -> tantivy::Result<BTreeMap<Date, u64>> {
+        let mut all = BTreeMap::new();
+        for fruit in fruits {
+            for (d, n) in fruit {
+                *all.entry(d).or_insert(0) += n;
+            }
+        }
+        Ok(all)
+    }
+}
+
+impl SegmentCollector for DateCountsSegment {
+    type Fruit = BTreeMap<Date, u64>;
+
+    fn collect(&mut self, doc: DocId, _: Score) {
+        if let Some(d) = self.column.first(doc) {
+            *self
+                .counts
+                .entry(d.into_timestamp_secs().div_euclid(86_400))
+                .or_insert(0) += 1;
+        }
+    }
+
+    fn harvest(self) -> BTreeMap<Date, u64> {
+        self.counts
+            .into_iter()
+            .map(|(day, n)| (Date::from_unix_seconds(day * 86_400), n))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+impl Hit {
+    pub(crate) fn for_tests(text: String, snippet: Snippet) -> Hit {
+        Hit {
+            article: "a.md".into(),
+            title: Some("Title".into()),
+            source: None,
+            author: None,
+            url: None,
+            date: None,
+            paragraph: 0,
+            section: None,
+            speakers: vec!["Vladimir Putin".into()],
+            text,
+            score: 1.0,
+            snippet,
+        }
+    }
+}
+
+#[cfg(test)]
+impl SearchResults {
+    pub(crate) fn for_tests(hits: Vec<Hit>) -> SearchResults {
+        SearchResults {
+            total: hits.len(),
+            hits,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn index_is_send_and_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Index>();
+    }
+
+    #[test]
+    fn ranking_breaks_ties_on_article_then_paragraph() {
+        let r = |score: f32, article: &str, paragraph: u64| Ranked {
+            primary: 0.0,
+            score,
+            article: article.into(),
+            paragraph,
+            address: DocAddress::new(0, 0),
+        };
+        let mut v = [
+            r(1.0, "b", 0),
+            r(2.0, "z", 5),
+            r(1.0, "a", 3),
+            r(1.0, "a", 1),
+        ];
+        v.sort_by(Ranked::cmp_rank);
+        let order: Vec<(&str, u64)> = v
+            .iter()
+            .map(|x| (x.article.as_str(), x.paragraph))
+            .collect();
+        assert_eq!(order, [("z", 5), ("a", 1), ("a", 3), ("b", 0)]);
+    }
+}
