@@ -121,15 +121,27 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Ru
         has_title: false,
     };
     let mut title_words: Vec<&str> = Vec::new();
-    // Leading descriptors: nationality, country or organisation, titles.
-    while i < end {
-        let w = word(i);
-        let b = bare(w);
-        let is_last = i + 1 == end;
-        if let Some(nat) = lexicon::country_nationality(&b).filter(|_| !is_last) {
+    // Post-nominals are not part of the name: "Rebecca Stone KC", "John Smith Jr".
+    let mut name_end = end;
+    while name_end > i + 1 && lexicon::is_post_nominal(&bare(word(name_end - 1))) {
+        name_end -= 1;
+    }
+    // Descriptors run up to the last title before the name's final word: "European Council
+    // President António Costa", "Assistant U.S. Attorney Nathan Greer".
+    let last_title = (i..name_end.saturating_sub(1))
+        .rev()
+        .find(|&k| lexicon::title(&bare(word(k))).is_some());
+    let all_titles = (i..name_end).all(|k| lexicon::title(&bare(word(k))).is_some());
+    let descriptors_end = match last_title {
+        // "The President said": a title alone names a role, not a person.
+        _ if all_titles => name_end,
+        Some(k) => k + 1,
+        None => leading_descriptors_end(text, tokens, i, name_end),
+    };
+    for k in i..descriptors_end {
+        let b = bare(word(k));
+        if let Some(nat) = lexicon::country_nationality(&b).or_else(|| lexicon::nationality(&b)) {
             run.nationality = Some(nat);
-        } else if lexicon::is_nationality(&b) && !is_last {
-            run.nationality = lexicon::nationality(&b);
         } else if let Some(role) = lexicon::title(&b) {
             run.has_title = true;
             if let Some(g) = lexicon::honorific_gender(&b) {
@@ -138,15 +150,10 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Ru
             if !role.is_empty() {
                 title_words.push(role);
             }
-        } else if w == "of" {
-            // "Secretary of State": keep reading the title.
-        } else if is_acronym(w) && !is_last && lexicon::is_not_person(&b) {
-            // "CIA Director", "NATO Secretary-General": the organisation is not the name.
-        } else {
-            break;
         }
-        i += 1;
     }
+    i = descriptors_end;
+    let end = name_end;
     run.title = title_phrase(&title_words);
     for j in i..end {
         run.name.push(j);
@@ -156,7 +163,10 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Ru
     }
     run.is_not_person = run.name.iter().any(|&j| {
         let b = bare(word(j));
-        lexicon::is_not_person(&b) || lexicon::is_nationality(&b) || lexicon::is_stop(&b)
+        lexicon::is_not_person(&b)
+            || lexicon::is_not_person(&acronym_key(word(j)))
+            || lexicon::is_nationality(&b)
+            || lexicon::is_stop(&b)
     }) || (run.name.len() == 1 && is_acronym(word(run.name[0])));
     if run.gender.is_none()
         && let Some(&first) = run.name.first()
@@ -165,6 +175,35 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Ru
         run.gender = lexicon::first_name_gender(&bare(word(first)));
     }
     Some(run)
+}
+
+/// Without a title, leading nationalities and organisations ("Ukrainian", "NATO") are
+/// descriptors, and so is anything before a known given name ("Frontman Rhys Cadwallader").
+fn leading_descriptors_end(text: &str, tokens: &[Token], start: usize, end: usize) -> usize {
+    let word = |i: usize| &text[tokens[i].start..tokens[i].end];
+    let mut i = start;
+    while i + 1 < end {
+        let w = word(i);
+        let b = bare(w);
+        let descriptive = lexicon::country_nationality(&b).is_some()
+            || lexicon::is_nationality(&b)
+            || (is_acronym(w) && lexicon::is_not_person(&acronym_key(w)));
+        if !descriptive {
+            break;
+        }
+        i += 1;
+    }
+    if let Some(k) = (i + 1..end.saturating_sub(1)).find(|&k| lexicon::first_name_gender(&bare(word(k))).is_some())
+        && (i..k).all(|j| lexicon::first_name_gender(&bare(word(j))).is_none())
+    {
+        return k;
+    }
+    i
+}
+
+/// "U.N." -> "un": acronyms are looked up without their dots.
+pub(crate) fn acronym_key(word: &str) -> String {
+    word.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase()
 }
 
 fn is_acronym(word: &str) -> bool {
