@@ -193,7 +193,8 @@ fn leading_descriptors_end(text: &str, tokens: &[Token], start: usize, end: usiz
         }
         i += 1;
     }
-    if let Some(k) = (i + 1..end.saturating_sub(1)).find(|&k| lexicon::first_name_gender(&bare(word(k))).is_some())
+    if let Some(k) = (i + 1..end.saturating_sub(1))
+        .find(|&k| lexicon::first_name_gender(&bare(word(k))).is_some())
         && (i..k).all(|j| lexicon::first_name_gender(&bare(word(j))).is_none())
     {
         return k;
@@ -203,7 +204,10 @@ fn leading_descriptors_end(text: &str, tokens: &[Token], start: usize, end: usiz
 
 /// "U.N." -> "un": acronyms are looked up without their dots.
 pub(crate) fn acronym_key(word: &str) -> String {
-    word.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase()
+    word.chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase()
 }
 
 fn is_acronym(word: &str) -> bool {
@@ -254,7 +258,8 @@ pub(crate) struct Entity {
     pub age: Option<u32>,
     pub gender: Option<Gender>,
     /// Position of the latest mention (paragraph, token), for recency.
-    pub last_seen: (usize, usize),
+    /// Position of the latest mention in the current pass (`None`: not yet mentioned).
+    pub last_seen: Option<(usize, usize)>,
 }
 
 impl Entity {
@@ -267,6 +272,17 @@ impl Entity {
         if !self.roles.iter().any(|r| r == role) {
             self.roles.push(role.to_string());
         }
+    }
+
+    /// True when this person holds the role a phrase names: the whole phrase ("prime
+    /// minister"), else its head noun ("minister"), but a vice or deputy names only itself.
+    pub fn has_role_phrase(&self, phrase: &str) -> bool {
+        if self.has_role(phrase) {
+            return true;
+        }
+        let subordinate = phrase.starts_with("vice") || phrase.starts_with("deputy");
+        let head = phrase.rsplit(' ').next().unwrap_or(phrase);
+        !subordinate && head != phrase && self.has_role(head)
     }
 
     /// True when this person holds `role` ("leader" matches any head of state or government).
@@ -305,8 +321,14 @@ impl Table {
             return None;
         }
         let keys: Vec<String> = words.iter().map(|w| key(w)).collect();
-        if keys.len() < 2 && !run.has_title {
-            return self.find(&keys, at);
+        // "Dame Rosalind", "Mr Harris": a known person's first or last name.
+        let known_single = if keys.len() < 2 {
+            self.find(&keys, at)
+        } else {
+            None
+        };
+        if keys.len() < 2 && (known_single.is_some() || !run.has_title) {
+            return known_single;
         }
         let index = match self.find_compatible(&keys) {
             Some(i) => {
@@ -325,7 +347,7 @@ impl Table {
                     nationalities: Vec::new(),
                     age: None,
                     gender: None,
-                    last_seen: at,
+                    last_seen: Some(at),
                 });
                 self.entities.len() - 1
             }
@@ -365,6 +387,13 @@ impl Table {
             .filter(|(_, e)| e.keys.len() >= 2 && e.keys[0] == keys[0])
             .map(|(i, _)| i)
             .collect()
+    }
+
+    /// Forgets positions, before a pass that resolves mentions in text order.
+    pub fn forget_positions(&mut self) {
+        for e in &mut self.entities {
+            e.last_seen = None;
+        }
     }
 
     /// The entity a mention of `keys` refers to; the most recently seen when several fit.

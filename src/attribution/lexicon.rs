@@ -33,7 +33,7 @@ maintain contend comment remark observe write tweet post testify recall repeat r
 concede complain suggest predict promise vow pledge urge inform indicate signal joke quip \
 exclaim agree reveal mention describe conclude clarify counter retort caution accuse \
 criticise criticize dismiss call continue allege boast lament acknowledge estimate recount \
-recommend advise assure disclose concur object protest plead scoff shout sigh whisper \
+recommend advise assure disclose concur object protest scoff shout sigh whisper \
 murmur mutter grumble brag concede forecast reassure reckon threaten apologise apologize \
 acknowledged elaborate interject insist recollect specify summarise summarize underline \
 underscore vowed wonder welcome condemn denounce reject question";
@@ -405,8 +405,25 @@ static TITLES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| 
 pub(crate) fn is_post_nominal(word: &str) -> bool {
     matches!(
         word,
-        "kc" | "qc" | "mp" | "mep" | "msp" | "jr" | "sr" | "ii" | "iii" | "iv" | "phd"
-            | "md" | "obe" | "cbe" | "mbe" | "dbe" | "kbe" | "esq" | "frs" | "td"
+        "kc" | "qc"
+            | "mp"
+            | "mep"
+            | "msp"
+            | "jr"
+            | "sr"
+            | "ii"
+            | "iii"
+            | "iv"
+            | "phd"
+            | "md"
+            | "obe"
+            | "cbe"
+            | "mbe"
+            | "dbe"
+            | "kbe"
+            | "esq"
+            | "frs"
+            | "td"
     )
 }
 
@@ -549,7 +566,29 @@ static NOT_PERSON: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     st saint mount lake river street road avenue square bridge station airport port \
     north sea atlantic pacific baltic black mediterranean arctic covid coronavirus omicron \
     christmas easter ramadan olympics world cup premier championship series grand prix \
-    internet online web app ai",
+    internet online web app ai devices research town books electric rail railway \
+    festival police command forces army navy air force guard brigade regiment corps \
+    hospice hospital trust council authority board service services centre center \
+    institute laboratory laboratories labs lab pharmaceuticals pharma therapeutics bio \
+    biotech health healthcare care foods food farms farm dairy brewery brewing mining \
+    minerals metals steel oil gas petroleum utilities water waters transport \
+    logistics shipping freight airlines motors automotive cars software solutions digital \
+    data analytics security insurance finance financial investments investment fund funds \
+    capital securities markets exchange ventures consulting advisors advisers partners \
+    associates group holdings industries enterprises international global worldwide \
+    company corporation incorporated limited society league club fc afc rovers wanderers \
+    athletic athletics hotspur albion county borough city village district region \
+    province state states kingdom republic union alliance coalition movement front \
+    campaign network foundation charity appeal gallery museum library theatre theater \
+    cinema studios records press publishing media radio television tv channel \
+    magazine review gazette chronicle courier clarion ledger observer standard \
+    bulletin dispatch argus echo \
+    school academy polytechnic seminary cathedral chapel mosque \
+    temple synagogue lane boulevard harbour harbor bay beach gardens valley island \
+    islands mountains coast upper lower greater \
+    house assembly cabinet tribunal courts prison jail constabulary \
+    crown hotel restaurant cafe pub shop store stores market supermarket mall \
+    hardware bakery pharmacy clinic surgery practice palace castle abbey risk llp",
     )
 });
 
@@ -607,7 +646,30 @@ static FEMALE_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     ingrid astrid freja saga linnea elin greta heidi petra monika sabine ursula gisela \
     francesca giulia chiara alessandra federica claudia marina nadia dana rita rosa clara \
     maya mila nina lena lea leah hanna eva ada ida ines judit zsofia agnes margit \
-    sam jo",
+    sam jo alison alexandra bridget caroline cassandra cecilia colleen connie \
+    constance daisy daphne deirdre delia edith eileen eleanor elaine eloise esther eve fay \
+    felicity florence georgia georgina gillian gwen harriet hazel holly imogen irene iris \
+    isobel ivy jade jane janine jasmine jenny jocelyn josephine joy juliet june \
+    kathy kerry kirsty lara leanne lesley lindsay lorna louise lydia mabel maeve maggie \
+    mandy marcia margot marianne marion maureen maxine meredith miranda molly monica naomi \
+    nora olive paige pauline penelope philippa phoebe polly rachael rebekah rhiannon roberta \
+    rosalind rosemary roxanne sabrina selina serena shannon sheila sonia stella susanna suzanne \
+    sylvia tamsin tessa tina tracey tracy trudy vanessa vera vicky wendy yvonne zara \
+    aine saoirse ciara orla grainne roisin mairead nuala brigid una siobhán \
+    kateryna halyna lyudmila nadiya khrystyna viktoriya valentyna \
+    birgit sigrid solveig karin kristin liv marit ragnhild tove \
+    anneliese brigitte helga ilse renate ulrike waltraud jutta heike silke \
+    giovanna lorenza paola raffaella simona \
+    amélie camille chloé élise juliette léa manon margaux océane zoé \
+    catarina leonor mariana raquel \
+    dolores guadalupe lourdes marisol pilar rocío soledad \
+    agata aleksandra beata dorota ewelina joanna justyna malgorzata zofia \
+    fatma zeynep elif ayse emine \
+    adaeze chioma ngozi amara nneka folasade yetunde wanjiru akosua abena efua \
+    keiko yoko naoko emiko tomoko mariko \
+    xiaoling xiu hui ying \
+    kenzie mackenzie brooke kayleigh courtney chelsea ashleigh bethany demi \
+    hannah miriam deborah sally susan carla harriet priya nadia",
     )
 });
 
@@ -638,7 +700,28 @@ static MALE_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     ciaran niall eamon fergus angus hamish graham ian neil colin keir ed wes rex jon jim \
     tom dan ben nick matt chris rob steve andy phil greg doug ken rick dave mike joel \
     hiroshi takeshi kenji haruto fumio shinzo yoshihide shigeru kishida junichiro taro \
-    jae-myung yoon suk-yeol moon kim",
+    jae-myung yoon suk-yeol moon kim alastair alistair archie barry bernard brendan \
+    cameron clive craig darren dominic duncan edmund elliot emmet fraser gareth gavin geoffrey \
+    gerard giles glenn grant guy howard jeremiah jerome jonah julian kelvin \
+    leon leslie lewis lionel malcolm marcus martin maurice melvin miles nathaniel \
+    neville norman oscar percy quentin reginald rhys rodney rupert \
+    seamus sebastian shane sidney simon spencer stanley stuart terence theo toby trevor \
+    vernon victor vince wilfred wyn ollie alfie freddie reggie \
+    micheál micheal padraig pádraig cathal cillian colm conor donal eoin fintan oisin ruairi \
+    henning sven bjorn björn gunnar leif rolf torsten ulf \
+    andre andré darnell deshawn jamal jermaine lamar marquis tyrone \
+    kwame kofi kojo yaw olumide tunde chidi emeka obinna segun babatunde \
+    kazuo koji makoto masahiro satoshi takashi \
+    jun wei hao jian ming qiang lei tao bo \
+    radek tomas tomáš jiri jiří petr vaclav václav ondřej ondrej \
+    arkadiusz bartosz grzegorz lukasz łukasz marcin pawel paweł wojciech \
+    mehmet mustafa ahmet emre burak can selim kemal \
+    hector héctor ignacio joaquín joaquin santiago alvaro álvaro \
+    joão joao rui tiago duarte antónio \
+    jean-luc jean-pierre jean-marc francois françois pierre jacques michel philippe \
+    guillaume olivier thierry \
+    yevgeniy dmytro oleg vasyl serhiy taras bohdan \
+    lachlan nigel evan neil tobias vincent raymond luis kyle alan",
     )
 });
 

@@ -132,6 +132,7 @@ pub fn attribute(article: &mut Article) {
 pub fn attribute_texts(paragraphs: &[&str]) -> Vec<Vec<Speaker>> {
     let analysed: Vec<Analysed> = paragraphs.iter().map(|t| Analysed::new(t)).collect();
     let mut table = build_table(&analysed);
+    table.forget_positions();
     let mut state = State::default();
     analysed
         .iter()
@@ -492,7 +493,7 @@ fn find_mentions(a: &Analysed, p: usize, table: &mut Table, state: &mut State) -
         if let Some(mut m) = mention {
             m.is_subject = is_subject_position(a, &m, &mentions);
             if let Referent::Person(e) = m.what {
-                table.entities[e].last_seen = (p, m.start);
+                table.entities[e].last_seen = Some((p, m.start));
                 if m.kind == CueKind::Pronoun && table.entities[e].gender.is_none() {
                     table.entities[e].gender = Some(if a.lower[m.start] == "he" {
                         Gender::Male
@@ -551,6 +552,7 @@ fn role_mention(a: &Analysed, i: usize, table: &Table) -> Option<Mention> {
     let mut nationality = None;
     let mut age = None;
     let mut role: Option<String> = None;
+    let mut title_words: Vec<String> = Vec::new();
     while j < a.tokens.len() && j <= i + 4 && a.is_outside(j) && a.tokens[j].kind == Kind::Word {
         let w = bare(&a.lower[j]);
         if let Some(nat) = lexicon::nationality(&w)
@@ -560,17 +562,21 @@ fn role_mention(a: &Analysed, i: usize, table: &Table) -> Option<Mention> {
         } else if let Some(years) = w.strip_suffix("-year-old") {
             age = years.parse().ok();
         } else if lexicon::is_role(&w) {
-            role = Some(w.clone());
-            // "chief executive", "prime minister": take the last role word.
-            if j + 1 < a.tokens.len()
+            // "chief executive", "prime minister", "vice president": the whole phrase.
+            let mut phrase = std::mem::take(&mut title_words);
+            phrase.push(w.clone());
+            while j + 1 < a.tokens.len()
                 && a.tokens[j + 1].kind == Kind::Word
                 && lexicon::is_role(&a.lower[j + 1])
             {
                 j += 1;
-                role = Some(a.lower[j].clone());
+                phrase.push(a.lower[j].clone());
             }
+            role = Some(phrase.join(" "));
             j += 1;
             break;
+        } else if lexicon::title(&w).is_some_and(|t| !t.is_empty()) {
+            title_words.push(w.clone());
         } else if matches!(
             w.as_str(),
             "former"
@@ -650,7 +656,8 @@ fn resolve_role(
         .iter()
         .enumerate()
         .filter(|(_, e)| {
-            role.is_none_or(|r| e.has_role(r) || (r == "woman" || r == "man"))
+            e.last_seen.is_some()
+                && role.is_none_or(|r| e.has_role_phrase(r) || (r == "woman" || r == "man"))
                 && nationality.is_none_or(|n| e.nationalities.contains(&n))
                 && age.is_none_or(|y| e.age == Some(y))
         })
@@ -790,42 +797,21 @@ fn find_cues(a: &Analysed, mentions: &[Mention], table: &Table) -> Vec<CueHit> {
         let verb_text = a.word(i).to_string();
         // Participles after a comma or "and" belong to the sentence's subject.
         let after_comma = i > 0 && (a.tokens[i - 1].kind == Kind::Comma || a.lower[i - 1] == "and");
-        if verb.is_participle && after_comma {
-            let earlier = cues
-                .iter()
-                .rev()
-                .find(|c| a.sentence[c.token] == a.sentence[i] && c.speaker.is_some());
-            let speaker = earlier
-                .and_then(|c| c.speaker.clone())
-                .map(|(e, mut c, _)| {
-                    c.verb = Some(verb_text.clone());
-                    (e, c, i)
-                });
-            let speaker = speaker.or_else(|| {
-                let m = mentions.iter().find(|m| {
-                    a.sentence[m.start] == a.sentence[i]
-                        && m.start < i
-                        && m.is_subject
-                        && matches!(m.what, Referent::Person(_))
-                })?;
-                speaker_from(a, m, Some(&verb_text), m.kind, table)
-            });
-            cues.push(CueHit { token: i, speaker });
-            continue;
-        }
-        let hit = match subject_of(a, i, &mention_ending_at) {
+        let hit = match subject_of(a, i, mentions, &mention_ending_at) {
+            _ if verb.is_participle && after_comma => {
+                clause_speaker(a, i, &cues, mentions, &verb_text, table)
+            }
+            Subject::Shared => clause_speaker(a, i, &cues, mentions, &verb_text, table),
             Subject::Mention(m) => {
                 speaker_from(a, &mentions[m], Some(&verb_text), mentions[m].kind, table)
             }
             Subject::Blocked => None,
-            // `"...," said Hill`: the speaker follows the verb.
-            Subject::Open if verb.inverts => mention_starting_at
-                .get(i + 1)
-                .copied()
-                .flatten()
-                .and_then(|m| {
+            // `"...," said Hill`, `said store manager Hector Ramírez`: the speaker follows.
+            Subject::Open if verb.inverts => {
+                mention_after(a, i, &mention_starting_at).and_then(|m| {
                     speaker_from(a, &mentions[m], Some(&verb_text), mentions[m].kind, table)
-                }),
+                })
+            }
             Subject::Open => None,
         };
         cues.push(CueHit {
@@ -834,6 +820,56 @@ fn find_cues(a: &Analysed, mentions: &[Mention], table: &Table) -> Vec<CueHit> {
         });
     }
     cues
+}
+
+/// The speaker of a clause whose verb has no subject of its own (a participle, or a verb
+/// coordinated with "and"/"but"): the speaker of an earlier cue in the sentence, else the
+/// sentence's first subject if that is a person.
+fn clause_speaker(
+    a: &Analysed,
+    i: usize,
+    cues: &[CueHit],
+    mentions: &[Mention],
+    verb: &str,
+    table: &Table,
+) -> Option<(usize, Cue, usize)> {
+    let sentence = a.sentence[i];
+    let earlier = cues
+        .iter()
+        .rev()
+        .find(|c| a.sentence[c.token] == sentence && c.speaker.is_some());
+    if let Some((e, mut c, _)) = earlier.and_then(|c| c.speaker.clone()) {
+        c.verb = Some(verb.to_string());
+        return Some((e, c, i));
+    }
+    let m = mentions
+        .iter()
+        .find(|m| a.sentence[m.start] == sentence && m.start < i && m.is_subject)?;
+    speaker_from(a, m, Some(verb), m.kind, table)
+}
+
+/// The mention after an inverted verb, past lowercase words naming a role ("said store
+/// manager Hector Ramírez").
+fn mention_after(a: &Analysed, i: usize, mention_starting_at: &[Option<usize>]) -> Option<usize> {
+    for k in i + 1..(i + 5).min(a.tokens.len()) {
+        if let Some(m) = mention_starting_at[k] {
+            return Some(m);
+        }
+        let t = a.tokens[k];
+        let w = a.lower[k].as_str();
+        let modifier = t.kind == Kind::Word
+            && t.quote.is_none()
+            && a.word(k).chars().next().is_some_and(char::is_lowercase)
+            && lexicon::verb(w).is_none()
+            && !matches!(
+                w,
+                "and" | "that" | "in" | "on" | "at" | "to" | "of" | "by" | "after"
+            );
+        if !modifier {
+            return None;
+        }
+    }
+    None
 }
 
 /// Whether a speech-verb form is used as a verb here, and strongly enough for its tier.
@@ -882,6 +918,8 @@ fn is_verb_use(a: &Analysed, i: usize, verb: lexicon::Verb) -> bool {
 enum Subject {
     /// The mention standing as the verb's subject.
     Mention(usize),
+    /// A coordinated verb ("... and told", "... but says"): the clause's subject.
+    Shared,
     /// Something else is the subject: a noun, an organisation, an unnamed source.
     Blocked,
     /// Nothing stands before the verb in its clause: `"...," said X` or a sentence start.
@@ -890,11 +928,16 @@ enum Subject {
 
 /// Finds the subject of the verb at `cue` by reading left: adverbs and auxiliaries are
 /// skipped, and so is an apposition between commas ("Hugh Hill, a doctor, said").
-fn subject_of(a: &Analysed, cue: usize, mention_ending_at: &[Option<usize>]) -> Subject {
+fn subject_of(
+    a: &Analysed,
+    cue: usize,
+    mentions: &[Mention],
+    mention_ending_at: &[Option<usize>],
+) -> Subject {
     let sentence = a.sentence[cue];
     let mut j = cue;
     let mut steps = 0;
-    while j > 0 && steps < 40 {
+    while j > 0 && steps < 60 {
         j -= 1;
         steps += 1;
         if a.sentence[j] != sentence {
@@ -905,6 +948,11 @@ fn subject_of(a: &Analysed, cue: usize, mention_ending_at: &[Option<usize>]) -> 
             return Subject::Open;
         }
         if let Some(m) = mention_ending_at[j] {
+            // "A spokesman for Mr Harris said": the name is in a phrase, not the subject.
+            let start = mentions[m].start;
+            if start > 0 && is_preposition(&a.lower[start - 1]) {
+                return Subject::Blocked;
+            }
             return Subject::Mention(m);
         }
         match t.kind {
@@ -913,23 +961,33 @@ fn subject_of(a: &Analysed, cue: usize, mention_ending_at: &[Option<usize>]) -> 
                 if lexicon::is_skippable(w) || w == "who" {
                     continue;
                 }
+                // "Brannigan owns a van but says ...": the verb shares the clause's subject.
+                if matches!(w, "and" | "but") {
+                    return Subject::Shared;
+                }
                 return Subject::Blocked;
             }
+            // "Rep. Andre Gilliam (R-Texas) told": skip the parenthesis.
+            Kind::Other if a.word(j) == ")" => match (0..j).rev().find(|&k| a.word(k) == "(") {
+                Some(k) if a.sentence[k] == sentence => j = k,
+                _ => return Subject::Blocked,
+            },
             Kind::Comma | Kind::Dash => {
+                // "Its chair, Alan Pryor, joked", "The Ukrainian, a lawyer, said": a name
+                // right before the comma that itself opens the clause or follows a comma.
+                if j > 0
+                    && let Some(m) = mention_ending_at[j - 1]
+                    && opens_apposition(a, mentions[m].start)
+                {
+                    return Subject::Mention(m);
+                }
                 // An apposition or aside between commas: skip back over it to the name.
-                match apposition_start(a, j, mention_ending_at) {
-                    Some(k) => {
-                        j = k;
-                        continue;
+                match apposition_start(a, j) {
+                    Some(k) => j = k + 1,
+                    None if t.kind == Kind::Comma && j > 0 && a.tokens[j - 1].quote.is_some() => {
+                        return Subject::Open;
                     }
-                    None => {
-                        return if t.kind == Kind::Comma && j > 0 && a.tokens[j - 1].quote.is_some()
-                        {
-                            Subject::Open
-                        } else {
-                            Subject::Blocked
-                        };
-                    }
+                    None => return Subject::Blocked,
                 }
             }
             Kind::Close | Kind::Open | Kind::Other => return Subject::Open,
@@ -939,51 +997,89 @@ fn subject_of(a: &Analysed, cue: usize, mention_ending_at: &[Option<usize>]) -> 
     Subject::Open
 }
 
-/// For a comma at `j` closing an apposition or aside, the index just after the mention it
-/// describes (so the subject scan continues from there).
-fn apposition_start(a: &Analysed, j: usize, mention_ending_at: &[Option<usize>]) -> Option<usize> {
+fn is_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "for"
+            | "of"
+            | "to"
+            | "with"
+            | "at"
+            | "from"
+            | "by"
+            | "about"
+            | "on"
+            | "in"
+            | "against"
+            | "like"
+            | "than"
+            | "under"
+            | "behind"
+            | "near"
+            | "without"
+            | "toward"
+            | "towards"
+    )
+}
+
+/// True if a mention starting at `start` begins a sentence or follows a comma or dash.
+fn opens_apposition(a: &Analysed, start: usize) -> bool {
+    start == 0
+        || a.sentence[start - 1] != a.sentence[start]
+        || matches!(a.tokens[start - 1].kind, Kind::Comma | Kind::Dash)
+}
+
+/// For a comma at `j` closing an apposition or aside (", a doctor at St Mary’s,", ", 52,",
+/// ", however,", ", asked whether ...,"), the comma that opens it.
+fn apposition_start(a: &Analysed, j: usize) -> Option<usize> {
     let sentence = a.sentence[j];
     let mut k = j;
-    while k > 0 && j - k < 16 {
+    while k > 0 && j - k < 30 {
         k -= 1;
         if a.sentence[k] != sentence || a.tokens[k].quote.is_some() {
             return None;
         }
-        if matches!(a.tokens[k].kind, Kind::Comma | Kind::Dash) {
-            if k + 1 == j {
-                return None;
-            }
-            let first = a.lower[k + 1].as_str();
-            let aside = j - k == 2
-                && matches!(
+        match a.tokens[k].kind {
+            Kind::Comma | Kind::Dash => {
+                if k + 1 == j {
+                    return None;
+                }
+                let first = a.lower[k + 1].as_str();
+                let segment = k + 1..j;
+                let looks_like = matches!(
                     first,
-                    "however"
+                    "a" | "an"
+                        | "the"
+                        | "who"
+                        | "whose"
+                        | "which"
+                        | "now"
+                        | "then"
+                        | "once"
+                        | "however"
                         | "meanwhile"
                         | "too"
                         | "though"
                         | "again"
                         | "later"
-                        | "then"
                         | "moreover"
                         | "instead"
                         | "also"
                         | "nonetheless"
-                );
-            let describes = k > 0 && mention_ending_at[k - 1].is_some();
-            let apposition = describes
-                && (matches!(first, "a" | "an" | "the" | "who" | "now" | "then" | "whose")
-                    || first.parse::<u32>().is_ok()
-                    || lexicon::is_role(first)
+                        | "formerly"
+                        | "herself"
+                        | "himself"
+                        | "its"
+                        | "his"
+                        | "her"
+                ) || first.parse::<u32>().is_ok()
                     || lexicon::is_nationality(first)
-                    || a.word(k + 1)
-                        .chars()
-                        .next()
-                        .is_some_and(|c| c.is_lowercase())
-                        && lexicon::verb(first).is_none());
-            return (aside || apposition).then_some(k);
-        }
-        if a.tokens[k].kind != Kind::Word && a.tokens[k].kind != Kind::Other {
-            return None;
+                    || a.word(k + 1).chars().next().is_some_and(char::is_lowercase)
+                    || segment.clone().any(|x| lexicon::is_role(&a.lower[x]));
+                return looks_like.then_some(k);
+            }
+            Kind::Word | Kind::Other => {}
+            _ => return None,
         }
     }
     None
