@@ -345,7 +345,9 @@ fn descriptors_around(a: &Analysed, run: &Run) -> (Vec<String>, Option<u32>, Opt
 #[derive(Default)]
 struct State {
     /// Persons in subject position, in order: (entity, paragraph, token, is plural).
-    subjects: Vec<(usize, usize, usize)>,
+    /// `None` marks an unnamed person ("a Ukrainian officer"), who stops a pronoun from
+    /// reaching further back.
+    subjects: Vec<(Option<usize>, Option<Gender>, usize, usize)>,
     /// Speaker of a quotation left open at the end of the previous paragraph.
     carried: Option<(usize, Cue)>,
 }
@@ -402,6 +404,7 @@ fn attribute_paragraph(
             q,
             quote,
             &cues,
+            &mentions,
             previous_quote.as_ref(),
             state.carried.as_ref(),
         );
@@ -471,6 +474,10 @@ fn find_mentions(a: &Analysed, p: usize, table: &mut Table, state: &mut State) -
         } else if let Some(m) = role_mention(a, i, table) {
             let end = m.end;
             (Some(m), end)
+        } else if let Some(gender) = unnamed_person(a, i) {
+            // "a Ukrainian officer ... he wrote back": nobody the article names.
+            state.subjects.push((None, gender, p, i));
+            (None, i + 1)
         } else if matches!(a.lower[i].as_str(), "he" | "she") {
             let gender = if a.lower[i] == "he" {
                 Gender::Male
@@ -502,7 +509,7 @@ fn find_mentions(a: &Analysed, p: usize, table: &mut Table, state: &mut State) -
                     });
                 }
                 if m.is_subject && !is_plural(a, &m) {
-                    state.subjects.push((e, p, m.start));
+                    state.subjects.push((Some(e), None, p, m.start));
                 }
             }
             mentions.push(m);
@@ -710,13 +717,59 @@ fn resolve_pronoun(
     p: usize,
     exclude: &[usize],
 ) -> Option<usize> {
-    state
-        .subjects
-        .iter()
-        .rev()
-        .take_while(|(_, sp, _)| *sp + 2 >= p)
-        .map(|(e, _, _)| *e)
-        .find(|e| !exclude.contains(e) && table.entities[*e].gender.is_none_or(|g| g == gender))
+    for &(entity, unnamed_gender, sp, _) in state.subjects.iter().rev() {
+        if sp + 2 < p {
+            break;
+        }
+        match entity {
+            // An unnamed person earlier in this paragraph is the nearer antecedent.
+            None if sp == p && unnamed_gender.is_none_or(|g| g == gender) => return None,
+            None => {}
+            Some(e) if exclude.contains(&e) => {}
+            Some(e) if table.entities[e].gender.is_none_or(|g| g == gender) => return Some(e),
+            Some(_) => {}
+        }
+    }
+    None
+}
+
+/// "a spokesman", "an Ukrainian officer", "one witness": a person the article does not name,
+/// with the gender the noun implies. Not an apposition ("Hill, a doctor,") or a predicate
+/// ("she is a lawyer"), which describe a named person.
+fn unnamed_person(a: &Analysed, i: usize) -> Option<Option<Gender>> {
+    if !matches!(a.lower[i].as_str(), "a" | "an" | "one" | "another") {
+        return None;
+    }
+    if i > 0 {
+        let prev = a.lower[i - 1].as_str();
+        if a.tokens[i - 1].kind == Kind::Comma
+            || matches!(prev, "is" | "was" | "as" | "be" | "been" | "became" | "remains" | "were" | "are")
+        {
+            return None;
+        }
+    }
+    let noun = (i + 1..(i + 5).min(a.tokens.len()))
+        .take_while(|&k| a.tokens[k].kind == Kind::Word && a.tokens[k].quote.is_none())
+        .find(|&k| lexicon::is_role(&a.lower[k]) || is_person_noun(&a.lower[k]))?;
+    let w = a.lower[noun].as_str();
+    Some(if w.ends_with("woman") || matches!(w, "mother" | "actress" | "queen" | "girl" | "wife" | "sister") {
+        Some(Gender::Female)
+    } else if w.ends_with("man") || matches!(w, "father" | "actor" | "king" | "boy" | "husband" | "brother") {
+        Some(Gender::Male)
+    } else {
+        None
+    })
+}
+
+fn is_person_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "officer" | "witness" | "source" | "official" | "resident" | "neighbour" | "neighbor"
+            | "friend" | "relative" | "passenger" | "customer" | "soldier" | "worker" | "student"
+            | "mother" | "father" | "girl" | "boy" | "wife" | "husband" | "sister" | "brother"
+            | "aide" | "adviser" | "advisor" | "spokesperson" | "colleague" | "survivor"
+            | "volunteer" | "protester" | "fan" | "voter" | "shopper" | "commuter" | "parent"
+    )
 }
 
 /// A mention is in subject position when it opens a clause: after the start of a sentence,
@@ -774,18 +827,18 @@ fn find_cues(a: &Analysed, mentions: &[Mention], table: &Table) -> Vec<CueHit> {
             continue;
         }
         if a.lower[i] == "according" && i + 1 < a.tokens.len() && a.lower[i + 1] == "to" {
-            if let Some(m) = mention_starting_at.get(i + 2).copied().flatten() {
-                let hit = speaker_from(a, &mentions[m], None, CueKind::AccordingTo, table);
-                cues.push(CueHit {
-                    token: i,
-                    speaker: hit,
-                });
-            } else {
-                cues.push(CueHit {
-                    token: i,
-                    speaker: None,
-                });
-            }
+            // "according to her barrister, Neil Ashby,": past the role to the name.
+            let hit = (i + 2..(i + 8).min(a.tokens.len()))
+                .take_while(|&k| {
+                    mention_starting_at[k].is_some()
+                        || a.tokens[k].kind == Kind::Comma
+                        || (a.tokens[k].kind == Kind::Word
+                            && a.tokens[k].quote.is_none()
+                            && is_role_word(&a.lower[k]))
+                })
+                .find_map(|k| mention_starting_at[k])
+                .and_then(|m| speaker_from(a, &mentions[m], None, CueKind::AccordingTo, table));
+            cues.push(CueHit { token: i, speaker: hit });
             continue;
         }
         let Some(verb) = lexicon::verb(&a.lower[i]) else {
@@ -807,12 +860,12 @@ fn find_cues(a: &Analysed, mentions: &[Mention], table: &Table) -> Vec<CueHit> {
             }
             Subject::Blocked => None,
             // `"...," said Hill`, `said store manager Hector Ramírez`: the speaker follows.
-            Subject::Open if verb.inverts => {
-                mention_after(a, i, &mention_starting_at).and_then(|m| {
+            Subject::Open { may_invert: true } if verb.inverts => {
+                mention_after(a, i, mentions, &mention_starting_at).and_then(|m| {
                     speaker_from(a, &mentions[m], Some(&verb_text), mentions[m].kind, table)
                 })
             }
-            Subject::Open => None,
+            Subject::Open { .. } => None,
         };
         cues.push(CueHit {
             token: i,
@@ -850,26 +903,50 @@ fn clause_speaker(
 
 /// The mention after an inverted verb, past lowercase words naming a role ("said store
 /// manager Hector Ramírez").
-fn mention_after(a: &Analysed, i: usize, mention_starting_at: &[Option<usize>]) -> Option<usize> {
-    for k in i + 1..(i + 5).min(a.tokens.len()) {
+fn mention_after(
+    a: &Analysed,
+    i: usize,
+    mentions: &[Mention],
+    mention_starting_at: &[Option<usize>],
+) -> Option<usize> {
+    if let Some(m) = mention_starting_at.get(i + 1).copied().flatten() {
+        return Some(m); // "said Hill", "said the minister", "said he"
+    }
+    for k in i + 1..(i + 4).min(a.tokens.len()) {
         if let Some(m) = mention_starting_at[k] {
-            return Some(m);
+            return (mentions[m].kind != CueKind::Pronoun).then_some(m);
         }
         let t = a.tokens[k];
         let w = a.lower[k].as_str();
-        let modifier = t.kind == Kind::Word
+        let describes = t.kind == Kind::Word
             && t.quote.is_none()
             && a.word(k).chars().next().is_some_and(char::is_lowercase)
-            && lexicon::verb(w).is_none()
-            && !matches!(
-                w,
-                "and" | "that" | "in" | "on" | "at" | "to" | "of" | "by" | "after"
-            );
-        if !modifier {
+            && (lexicon::is_role(w) || lexicon::title(w).is_some() || lexicon::is_nationality(w) || is_noun_like(w));
+        if !describes {
             return None;
         }
     }
     None
+}
+
+/// Words of a role phrase before a name: "her barrister", "the club's captain".
+fn is_role_word(w: &str) -> bool {
+    matches!(w, "the" | "a" | "an" | "her" | "his" | "its" | "their" | "our" | "my" | "former")
+        || lexicon::is_role(w)
+        || lexicon::title(w).is_some_and(|t| !t.is_empty())
+        || lexicon::is_nationality(w)
+}
+
+/// A lowercase word that can modify a role noun ("store manager", "club captain"): not a
+/// function word, pronoun or verb.
+fn is_noun_like(w: &str) -> bool {
+    w.len() > 2
+        && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        && lexicon::verb(w).is_none()
+        && !lexicon::is_stop(w)
+        && !lexicon::is_skippable(w)
+        && !is_preposition(w)
+        && !lexicon::opens_clause(w)
 }
 
 /// Whether a speech-verb form is used as a verb here, and strongly enough for its tier.
@@ -922,8 +999,12 @@ enum Subject {
     Shared,
     /// Something else is the subject: a noun, an organisation, an unnamed source.
     Blocked,
-    /// Nothing stands before the verb in its clause: `"...," said X` or a sentence start.
-    Open,
+    /// Nothing stands before the verb in its clause: `"...," said X` (which may put the
+    /// speaker after the verb) or a sentence start (which may not: "Asked whether ...").
+    Open {
+        /// The verb follows a quotation or comma, so `said X` order is possible.
+        may_invert: bool,
+    },
 }
 
 /// Finds the subject of the verb at `cue` by reading left: adverbs and auxiliaries are
@@ -937,15 +1018,17 @@ fn subject_of(
     let sentence = a.sentence[cue];
     let mut j = cue;
     let mut steps = 0;
+    // Set once an apposition was skipped: the name before it is the subject.
+    let mut past_apposition = false;
     while j > 0 && steps < 60 {
         j -= 1;
         steps += 1;
         if a.sentence[j] != sentence {
-            return Subject::Open;
+            return Subject::Open { may_invert: false };
         }
         let t = a.tokens[j];
         if t.quote.is_some() {
-            return Subject::Open;
+            return Subject::Open { may_invert: true };
         }
         if let Some(m) = mention_ending_at[j] {
             // "A spokesman for Mr Harris said": the name is in a phrase, not the subject.
@@ -958,6 +1041,12 @@ fn subject_of(
         match t.kind {
             Kind::Word => {
                 let w = a.lower[j].as_str();
+                // "..., led by Olena Kravets, who told": the relative pronoun's antecedent.
+                if w == "who" && j >= 2 && a.tokens[j - 1].kind == Kind::Comma {
+                    if let Some(m) = mention_ending_at[j - 2] {
+                        return Subject::Mention(m);
+                    }
+                }
                 if lexicon::is_skippable(w) || w == "who" {
                     continue;
                 }
@@ -973,28 +1062,32 @@ fn subject_of(
                 _ => return Subject::Blocked,
             },
             Kind::Comma | Kind::Dash => {
-                // "Its chair, Alan Pryor, joked", "The Ukrainian, a lawyer, said": a name
-                // right before the comma that itself opens the clause or follows a comma.
+                // "Its chair, Alan Pryor, joked", "Král, 51, told": a name right before the
+                // comma, when it opens its clause or an apposition was just skipped.
                 if j > 0
                     && let Some(m) = mention_ending_at[j - 1]
-                    && opens_apposition(a, mentions[m].start)
+                    && (past_apposition || opens_apposition(a, mentions[m].start))
                 {
                     return Subject::Mention(m);
                 }
                 // An apposition or aside between commas: skip back over it to the name.
                 match apposition_start(a, j) {
-                    Some(k) => j = k + 1,
-                    None if t.kind == Kind::Comma && j > 0 && a.tokens[j - 1].quote.is_some() => {
-                        return Subject::Open;
+                    Some(k) => {
+                        j = k + 1;
+                        past_apposition = true;
                     }
+                    // `"...", said Hill` and "The plan fails, said Hill": may invert.
+                    None if t.kind == Kind::Comma => return Subject::Open { may_invert: true },
                     None => return Subject::Blocked,
                 }
             }
-            Kind::Close | Kind::Open | Kind::Other => return Subject::Open,
-            Kind::Stop | Kind::Colon | Kind::Semicolon => return Subject::Open,
+            Kind::Close | Kind::Open | Kind::Other => return Subject::Open { may_invert: true },
+            Kind::Stop | Kind::Colon | Kind::Semicolon => {
+                return Subject::Open { may_invert: false };
+            }
         }
     }
-    Subject::Open
+    Subject::Open { may_invert: false }
 }
 
 fn is_preposition(word: &str) -> bool {
@@ -1116,6 +1209,7 @@ fn quote_speaker(
     q: usize,
     quote: &Quote,
     cues: &[CueHit],
+    mentions: &[Mention],
     previous: Option<&(usize, Cue)>,
     carried: Option<&(usize, Cue)>,
 ) -> Option<(usize, Cue)> {
@@ -1151,6 +1245,9 @@ fn quote_speaker(
     if opens_paragraph && let Some((e, c)) = carried {
         return Some((*e, c.clone()));
     }
+    if previous.is_none() {
+        return after_person_sentence(a, quote, mentions);
+    }
     previous.map(|(e, c)| {
         (
             *e,
@@ -1165,6 +1262,32 @@ fn quote_speaker(
             },
         )
     })
+}
+
+/// `Then he went further. "They want us to ..."`: a quotation standing as a sentence of its
+/// own, right after a sentence whose subject is a person, quotes that person.
+fn after_person_sentence(a: &Analysed, quote: &Quote, mentions: &[Mention]) -> Option<(usize, Cue)> {
+    let sentence = a.sentence[quote.open];
+    if quote.open == 0 || a.sentence[quote.open - 1] == sentence {
+        return None;
+    }
+    let previous = a.sentence[quote.open - 1];
+    let subject = mentions
+        .iter()
+        .find(|m| a.sentence[m.start] == previous && m.is_subject)?;
+    let Referent::Person(entity) = subject.what else {
+        return None;
+    };
+    let mention = a.text[a.tokens[subject.start].start..a.tokens[subject.end - 1].end].to_string();
+    Some((
+        entity,
+        Cue {
+            kind: CueKind::FloatingQuote,
+            mention,
+            verb: None,
+            has_quote: true,
+        },
+    ))
 }
 
 #[cfg(test)]
