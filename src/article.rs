@@ -99,9 +99,12 @@ impl Article {
         self
     }
 
-    /// Appends one paragraph, taken as it is.
+    /// Appends one paragraph, its white space collapsed; a blank one is left out.
     pub fn with_paragraph(mut self, text: impl Into<String>) -> Article {
-        self.paragraphs.push(Paragraph::new(None, text.into()));
+        let text = collapse_spaces(&text.into());
+        if !text.is_empty() {
+            self.paragraphs.push(Paragraph::new(None, text));
+        }
         self
     }
 

@@ -262,6 +262,9 @@ impl Index {
         if let Some(p) = &options.progress {
             p(Progress::Committing);
         }
+        for batch in &mut batches {
+            drop_empty_articles(batch, &mut report);
+        }
         let mut articles: Vec<Article> = batches
             .iter_mut()
             .flat_map(|b| b.articles.iter_mut())
@@ -308,7 +311,10 @@ impl Index {
         let started = Instant::now();
         let _lock = self.lock()?;
         let term = Term::from_field_text(self.fields.article, id);
-        let found = self.searcher().doc_freq(&term)?;
+        // Count live paragraphs: `doc_freq` still counts deleted ones until a merge.
+        let query =
+            tantivy::query::TermQuery::new(term.clone(), tantivy::schema::IndexRecordOption::Basic);
+        let found = self.searcher().search(&query, &tantivy::collector::Count)?;
         if found == 0 {
             return Err(Error::UnknownArticle(id.to_string()));
         }
@@ -340,6 +346,21 @@ impl Index {
                 other => other.into(),
             })
     }
+}
+
+/// An article without paragraphs has nothing to index: it is reported, not added.
+fn drop_empty_articles(batch: &mut Batch, report: &mut IndexReport) {
+    batch.articles.retain(|a| {
+        let keep = !a.paragraphs.is_empty();
+        if !keep {
+            report.failed += 1;
+            report.errors.push(InputError {
+                path: a.id.clone(),
+                message: "article has no paragraphs of text".into(),
+            });
+        }
+        keep
+    });
 }
 
 /// Runs attribution over every article, in parallel.

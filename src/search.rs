@@ -178,7 +178,10 @@ impl Index {
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
         let query = self.build_query(request)?;
         let searcher = self.searcher();
-        let wanted = request.offset.saturating_add(request.limit.min(MAX_LIMIT));
+        let wanted = request
+            .offset
+            .saturating_add(request.limit.min(MAX_LIMIT))
+            .min(MAX_LIMIT * 10);
         let top = TopSorted {
             limit: wanted,
             sort: request.sort,
@@ -465,7 +468,7 @@ impl SegmentCollector for TopSortedSegment {
             address: DocAddress::new(self.segment, doc),
         });
         // Keep at most twice the limit, pruning in batches.
-        if self.best.len() >= self.limit * 2 {
+        if self.best.len() >= self.limit.saturating_mul(2) {
             self.best.sort_by(Ranked::cmp_rank);
             self.best.truncate(self.limit);
             self.floor = self.best.last().cloned();

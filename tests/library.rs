@@ -305,8 +305,6 @@ fn changed_article_is_updated_and_its_old_paragraphs_are_gone() {
 }
 
 #[test]
-#[ignore = "bug: an article without paragraphs writes no document, so every run reports it \
-            added again and makes an empty commit"]
 fn article_without_paragraphs_is_not_added_again_on_every_run() {
     let index = Index::create_in_ram();
     let batch = || articles("code", vec![Article::new("empty"), corpus().remove(0)]);
@@ -335,8 +333,6 @@ fn delete_removes_an_article_and_unknown_id_is_an_error() {
 }
 
 #[test]
-#[ignore = "bug: delete counts deleted documents (doc_freq), so a second delete of one id \
-            reports deleted: 1 and commits instead of UnknownArticle"]
 fn deleting_an_already_deleted_article_is_unknown_article() {
     // Two articles, so the first one's segment survives the delete with its documents
     // marked deleted (a segment with every document deleted is dropped, hiding the bug).
@@ -575,8 +571,6 @@ fn pages_do_not_overlap_and_concatenate_to_the_full_list() {
 }
 
 #[test]
-#[ignore = "bug: a huge offset panics (attempt to multiply with overflow, search.rs \
-            `self.limit * 2`) in debug builds instead of returning no hits"]
 fn huge_offset_returns_no_hits_instead_of_panicking() {
     let index = corpus_index();
     let results = index
@@ -862,8 +856,6 @@ fn attribute_fills_speakers_of_an_article_built_in_code() {
 }
 
 #[test]
-#[ignore = "bug: a pronoun does not resolve to a name introduced after a lowercase role \
-            (\"Union leader Omar Haddad met ...\"), though it does after a title or an apposition"]
 fn pronoun_resolves_to_a_name_after_a_lowercase_role() {
     let mut article = Article::new("a")
         .with_paragraph("Union leader Omar Haddad met the owners on Monday.")

@@ -375,7 +375,12 @@ impl Table {
         self.entities.iter().position(|e| {
             e.keys.last() == Some(last) && {
                 let (a, b) = (&e.keys[..e.keys.len() - 1], &keys[..keys.len() - 1]);
-                a.is_empty() || b.is_empty() || a[0] == b[0] || initial_of(&a[0], &b[0])
+                a.is_empty()
+                    || b.is_empty()
+                    || a[0] == b[0]
+                    || initial_of(&a[0], &b[0])
+                    || is_suffix(keys, &e.keys)
+                    || is_suffix(&e.keys, keys)
             }
         })
     }
@@ -410,7 +415,9 @@ impl Table {
                     && (keys.len() == 1
                         || e.keys.len() == 1
                         || e.keys[0] == keys[0]
-                        || initial_of(&e.keys[0], &keys[0]))
+                        || initial_of(&e.keys[0], &keys[0])
+                        // "Ortiz de Zárate" for "Javier Ortiz de Zárate"
+                        || is_suffix(keys, &e.keys))
             })
             .map(|(i, _)| i)
             .collect();
@@ -445,6 +452,11 @@ impl Table {
             e.nationalities.push(nat);
         }
     }
+}
+
+/// True if `short` is the tail of `long`: a multi-word surname without the given name.
+fn is_suffix(short: &[String], long: &[String]) -> bool {
+    short.len() < long.len() && long.ends_with(short)
 }
 
 fn initial_of(a: &str, b: &str) -> bool {

@@ -520,6 +520,30 @@ pub(crate) fn nationality(word: &str) -> Option<&'static str> {
     NATIONALITIES.get(word).copied()
 }
 
+/// Nationality named by a demonym used as a noun ("the Spaniard", "the Briton").
+pub(crate) fn nationality_noun(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "spaniard" => "spanish",
+        "briton" | "brit" => "british",
+        "frenchman" | "frenchwoman" => "french",
+        "dutchman" | "dutchwoman" => "dutch",
+        "englishman" | "englishwoman" => "english",
+        "irishman" | "irishwoman" => "irish",
+        "scot" | "scotsman" | "scotswoman" => "scottish",
+        "welshman" | "welshwoman" => "welsh",
+        "dane" => "danish",
+        "swede" => "swedish",
+        "finn" => "finnish",
+        "pole" => "polish",
+        "turk" => "turkish",
+        "aussie" => "australian",
+        "kiwi" => "kiwi",
+        "yankee" => "american",
+        "argentine" => "argentine",
+        _ => return None,
+    })
+}
+
 /// Nationality implied by a country or abbreviation before a title ("U.S. President").
 pub(crate) fn country_nationality(word: &str) -> Option<&'static str> {
     Some(match word {

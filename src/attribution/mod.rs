@@ -471,7 +471,7 @@ fn find_mentions(a: &Analysed, p: usize, table: &mut Table, state: &mut State) -
         }
         let (mention, next) = if let Some(r) = run_at[i] {
             (name_mention(a, &runs[r], p, table), runs[r].end)
-        } else if let Some(m) = role_mention(a, i, table) {
+        } else if let Some(m) = role_mention(a, i, p, table, state) {
             let end = m.end;
             (Some(m), end)
         } else if let Some(gender) = unnamed_person(a, i) {
@@ -551,7 +551,7 @@ fn name_mention(a: &Analysed, run: &Run, p: usize, table: &Table) -> Option<Ment
 }
 
 /// `the (Ukrainian|former|45-year-old)* president`, `the Ukrainian`, `the 45-year-old`.
-fn role_mention(a: &Analysed, i: usize, table: &Table) -> Option<Mention> {
+fn role_mention(a: &Analysed, i: usize, p: usize, table: &Table, state: &State) -> Option<Mention> {
     if a.lower[i] != "the" {
         return None;
     }
@@ -566,6 +566,11 @@ fn role_mention(a: &Analysed, i: usize, table: &Table) -> Option<Mention> {
             .or_else(|| lexicon::country_nationality(&w).filter(|_| a.word(j).contains('.')))
         {
             nationality = Some(nat);
+        } else if let Some(nat) = lexicon::nationality_noun(&w) {
+            // "the Spaniard": a nationality standing as the noun.
+            nationality = Some(nat);
+            j += 1;
+            break;
         } else if let Some(years) = w.strip_suffix("-year-old") {
             age = years.parse().ok();
         } else if lexicon::is_role(&w) {
@@ -628,7 +633,16 @@ fn role_mention(a: &Analysed, i: usize, table: &Table) -> Option<Mention> {
     {
         return None;
     }
-    let who = resolve_role(table, role.as_deref(), nationality, age);
+    let mut who = resolve_role(table, role.as_deref(), nationality, age);
+    if who.is_none() && role.is_none() {
+        // "the 29-year-old", "the Australian" with no person of that age or nationality:
+        // newswire style for the person just written about, if nothing contradicts it.
+        who = latest_subject(state, p, |e| {
+            let entity = &table.entities[e];
+            age.is_none_or(|_| entity.age.is_none())
+                && nationality.is_none_or(|_| entity.nationalities.is_empty())
+        });
+    }
     Some(Mention {
         start: i,
         end: j,
@@ -733,6 +747,17 @@ fn resolve_pronoun(
     None
 }
 
+/// The most recent named person in subject position (this paragraph or the one before) that
+/// `fits`.
+fn latest_subject(state: &State, p: usize, fits: impl Fn(usize) -> bool) -> Option<usize> {
+    state
+        .subjects
+        .iter()
+        .rev()
+        .take_while(|(_, _, sp, _)| *sp + 1 >= p)
+        .find_map(|&(e, _, _, _)| e.filter(|&e| fits(e)))
+}
+
 /// "a spokesman", "an Ukrainian officer", "one witness": a person the article does not name,
 /// with the gender the noun implies. Not an apposition ("Hill, a doctor,") or a predicate
 /// ("she is a lawyer"), which describe a named person.
@@ -743,7 +768,10 @@ fn unnamed_person(a: &Analysed, i: usize) -> Option<Option<Gender>> {
     if i > 0 {
         let prev = a.lower[i - 1].as_str();
         if a.tokens[i - 1].kind == Kind::Comma
-            || matches!(prev, "is" | "was" | "as" | "be" | "been" | "became" | "remains" | "were" | "are")
+            || matches!(
+                prev,
+                "is" | "was" | "as" | "be" | "been" | "became" | "remains" | "were" | "are"
+            )
         {
             return None;
         }
@@ -752,34 +780,109 @@ fn unnamed_person(a: &Analysed, i: usize) -> Option<Option<Gender>> {
         .take_while(|&k| a.tokens[k].kind == Kind::Word && a.tokens[k].quote.is_none())
         .find(|&k| lexicon::is_role(&a.lower[k]) || is_person_noun(&a.lower[k]))?;
     let w = a.lower[noun].as_str();
-    Some(if w.ends_with("woman") || matches!(w, "mother" | "actress" | "queen" | "girl" | "wife" | "sister") {
-        Some(Gender::Female)
-    } else if w.ends_with("man") || matches!(w, "father" | "actor" | "king" | "boy" | "husband" | "brother") {
-        Some(Gender::Male)
-    } else {
-        None
-    })
+    Some(
+        if w.ends_with("woman")
+            || matches!(
+                w,
+                "mother" | "actress" | "queen" | "girl" | "wife" | "sister"
+            )
+        {
+            Some(Gender::Female)
+        } else if w.ends_with("man")
+            || matches!(
+                w,
+                "father" | "actor" | "king" | "boy" | "husband" | "brother"
+            )
+        {
+            Some(Gender::Male)
+        } else {
+            None
+        },
+    )
 }
 
 fn is_person_noun(w: &str) -> bool {
     matches!(
         w,
-        "officer" | "witness" | "source" | "official" | "resident" | "neighbour" | "neighbor"
-            | "friend" | "relative" | "passenger" | "customer" | "soldier" | "worker" | "student"
-            | "mother" | "father" | "girl" | "boy" | "wife" | "husband" | "sister" | "brother"
-            | "aide" | "adviser" | "advisor" | "spokesperson" | "colleague" | "survivor"
-            | "volunteer" | "protester" | "fan" | "voter" | "shopper" | "commuter" | "parent"
+        "officer"
+            | "witness"
+            | "source"
+            | "official"
+            | "resident"
+            | "neighbour"
+            | "neighbor"
+            | "friend"
+            | "relative"
+            | "passenger"
+            | "customer"
+            | "soldier"
+            | "worker"
+            | "student"
+            | "mother"
+            | "father"
+            | "girl"
+            | "boy"
+            | "wife"
+            | "husband"
+            | "sister"
+            | "brother"
+            | "aide"
+            | "adviser"
+            | "advisor"
+            | "spokesperson"
+            | "colleague"
+            | "survivor"
+            | "volunteer"
+            | "protester"
+            | "fan"
+            | "voter"
+            | "shopper"
+            | "commuter"
+            | "parent"
     )
 }
 
 /// A mention is in subject position when it opens a clause: after the start of a sentence,
 /// punctuation, a closing quotation or a conjunction ("..., but the Ukrainian was").
 fn is_subject_position(a: &Analysed, m: &Mention, before: &[Mention]) -> bool {
-    if m.start == 0 {
+    // "Union leader Omar Haddad met ...", "Kestrel boss Neil Hargreaves was ...": look past
+    // the role words and the organisation before the name.
+    let mut start = m.start;
+    if m.kind == CueKind::Name {
+        let mut k = start;
+        while k > 0 && start - k < 4 {
+            let t = a.tokens[k - 1];
+            let w = a.lower[k - 1].as_str();
+            let capital = a.word(k - 1).chars().next().is_some_and(char::is_uppercase);
+            if t.kind != Kind::Word
+                || t.quote.is_some()
+                || !(is_role_word(w) || (capital && k < start))
+            {
+                break;
+            }
+            if lexicon::is_role(w) || lexicon::title(w).is_some() {
+                start = k - 1;
+            }
+            k -= 1;
+        }
+        // Only an organisation name right before the role counts ("Kestrel boss").
+        while start > 0
+            && start < m.start
+            && a.tokens[start - 1].kind == Kind::Word
+            && a.tokens[start - 1].quote.is_none()
+            && a.word(start - 1)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        {
+            start -= 1;
+        }
+    }
+    if start == 0 {
         return true;
     }
-    let prev = m.start - 1;
-    if a.sentence[prev] != a.sentence[m.start] {
+    let prev = start - 1;
+    if a.sentence[prev] != a.sentence[start] {
         return true;
     }
     let t = a.tokens[prev];
@@ -838,7 +941,10 @@ fn find_cues(a: &Analysed, mentions: &[Mention], table: &Table) -> Vec<CueHit> {
                 })
                 .find_map(|k| mention_starting_at[k])
                 .and_then(|m| speaker_from(a, &mentions[m], None, CueKind::AccordingTo, table));
-            cues.push(CueHit { token: i, speaker: hit });
+            cues.push(CueHit {
+                token: i,
+                speaker: hit,
+            });
             continue;
         }
         let Some(verb) = lexicon::verb(&a.lower[i]) else {
@@ -921,7 +1027,10 @@ fn mention_after(
         let describes = t.kind == Kind::Word
             && t.quote.is_none()
             && a.word(k).chars().next().is_some_and(char::is_lowercase)
-            && (lexicon::is_role(w) || lexicon::title(w).is_some() || lexicon::is_nationality(w) || is_noun_like(w));
+            && (lexicon::is_role(w)
+                || lexicon::title(w).is_some()
+                || lexicon::is_nationality(w)
+                || is_noun_like(w));
         if !describes {
             return None;
         }
@@ -931,8 +1040,10 @@ fn mention_after(
 
 /// Words of a role phrase before a name: "her barrister", "the club's captain".
 fn is_role_word(w: &str) -> bool {
-    matches!(w, "the" | "a" | "an" | "her" | "his" | "its" | "their" | "our" | "my" | "former")
-        || lexicon::is_role(w)
+    matches!(
+        w,
+        "the" | "a" | "an" | "her" | "his" | "its" | "their" | "our" | "my" | "former"
+    ) || lexicon::is_role(w)
         || lexicon::title(w).is_some_and(|t| !t.is_empty())
         || lexicon::is_nationality(w)
 }
@@ -1266,7 +1377,11 @@ fn quote_speaker(
 
 /// `Then he went further. "They want us to ..."`: a quotation standing as a sentence of its
 /// own, right after a sentence whose subject is a person, quotes that person.
-fn after_person_sentence(a: &Analysed, quote: &Quote, mentions: &[Mention]) -> Option<(usize, Cue)> {
+fn after_person_sentence(
+    a: &Analysed,
+    quote: &Quote,
+    mentions: &[Mention],
+) -> Option<(usize, Cue)> {
     let sentence = a.sentence[quote.open];
     if quote.open == 0 || a.sentence[quote.open - 1] == sentence {
         return None;
