@@ -21,7 +21,7 @@ use tantivy_query_grammar::{
 
 use crate::dates::{self, Date};
 use crate::error::{Error, Result};
-use crate::schema::{self, DATE, DEFAULT_FIELDS, QUERY_FIELDS};
+use crate::schema::{self, DATE, QUERY_FIELDS};
 
 /// Builds queries for one index.
 pub(crate) struct QueryBuilder<'a> {
@@ -29,6 +29,8 @@ pub(crate) struct QueryBuilder<'a> {
     parser: QueryParser,
     date: Field,
     defaults: Vec<Field>,
+    /// Words with no operator between them must all match (else any may).
+    conjunction: bool,
 }
 
 fn bad(column: usize, message: impl Into<String>) -> Error {
@@ -39,19 +41,27 @@ fn bad(column: usize, message: impl Into<String>) -> Error {
 }
 
 impl<'a> QueryBuilder<'a> {
-    pub(crate) fn new(index: &'a Index) -> Result<QueryBuilder<'a>> {
+    /// A builder whose words without a field search `defaults`.
+    pub(crate) fn new(
+        index: &'a Index,
+        defaults: &[&str],
+        conjunction: bool,
+    ) -> Result<QueryBuilder<'a>> {
         let schema = index.schema();
-        let defaults: Vec<Field> = DEFAULT_FIELDS
+        let defaults: Vec<Field> = defaults
             .iter()
             .map(|name| schema.get_field(name))
             .collect::<tantivy::Result<_>>()?;
         let mut parser = QueryParser::for_index(index, defaults.clone());
-        parser.set_conjunction_by_default();
+        if conjunction {
+            parser.set_conjunction_by_default();
+        }
         Ok(QueryBuilder {
             index,
             parser,
             date: schema.get_field(DATE)?,
             defaults,
+            conjunction,
         })
     }
 
@@ -88,7 +98,9 @@ impl<'a> QueryBuilder<'a> {
                     let occur = match occur {
                         Some(AstOccur::Should) => Occur::Should,
                         Some(AstOccur::MustNot) => Occur::MustNot,
-                        Some(AstOccur::Must) | None => Occur::Must,
+                        Some(AstOccur::Must) => Occur::Must,
+                        None if self.conjunction => Occur::Must,
+                        None => Occur::Should,
                     };
                     subs.push((occur, self.convert(sub, text)?));
                 }

@@ -51,8 +51,10 @@ pub const TEXT_TOKENIZER: &str = "whosaid_text";
 /// Tokenizer for names: words, lowercase, accents folded, no stemming.
 pub const NAME_TOKENIZER: &str = "whosaid_name";
 
-/// Fields a query searches when it names none.
-pub const DEFAULT_FIELDS: [&str; 4] = [TEXT, TITLE, SECTION, SPEAKER];
+/// Fields a query searches when it names none: words must be in one of these...
+pub const MATCH_FIELDS: [&str; 2] = [TEXT, SPEAKER];
+/// ...and matches in these raise the rank.
+pub const BOOST_FIELDS: [&str; 2] = [TITLE, SECTION];
 
 /// Fields a user may name in a query, for messages.
 pub const QUERY_FIELDS: [&str; 10] = [
@@ -171,7 +173,11 @@ mod tests {
     #[test]
     fn every_query_field_exists() {
         let (schema, _) = build();
-        for name in QUERY_FIELDS.iter().chain(DEFAULT_FIELDS.iter()) {
+        for name in QUERY_FIELDS
+            .iter()
+            .chain(MATCH_FIELDS.iter())
+            .chain(BOOST_FIELDS.iter())
+        {
             assert!(schema.get_field(name).is_ok(), "{name}");
         }
         assert!(fields_of(&schema).is_ok());

@@ -18,7 +18,7 @@ use crate::dates::Date;
 use crate::error::Result;
 use crate::index::Index;
 use crate::query::QueryBuilder;
-use crate::schema::{ARTICLE, DATE, PARAGRAPH, SPEAKER_EXACT};
+use crate::schema::{ARTICLE, BOOST_FIELDS, DATE, MATCH_FIELDS, PARAGRAPH, SPEAKER_EXACT};
 
 /// Largest number of hits one search returns.
 pub const MAX_LIMIT: usize = 10_000;
@@ -224,13 +224,20 @@ impl Index {
 
     /// The query text plus the request's filters, as one query.
     fn build_query(&self, request: &SearchRequest) -> Result<Box<dyn Query>> {
-        let builder = QueryBuilder::new(&self.inner)?;
-        let main: Box<dyn Query> = if request.query.trim().is_empty() {
-            Box::new(tantivy::query::AllQuery)
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        if request.query.trim().is_empty() {
+            clauses.push((Occur::Must, Box::new(tantivy::query::AllQuery)));
         } else {
-            builder.parse(&request.query)?
-        };
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, main)];
+            // Words must be in the paragraph (its text or its speakers); the headline and
+            // section only raise the rank, else every paragraph of an article titled
+            // "Putin ..." would match `Putin`.
+            let matching = QueryBuilder::new(&self.inner, &MATCH_FIELDS, true)?;
+            clauses.push((Occur::Must, matching.parse(&request.query)?));
+            let boosting = QueryBuilder::new(&self.inner, &BOOST_FIELDS, false)?;
+            if let Ok(boost) = boosting.parse(&request.query) {
+                clauses.push((Occur::Should, boost));
+            }
+        }
         if !request.speakers.is_empty() {
             clauses.push((
                 Occur::Must,

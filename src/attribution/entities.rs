@@ -288,12 +288,15 @@ impl Entity {
     /// True when this person holds `role` ("leader" matches any head of state or government).
     pub fn has_role(&self, role: &str) -> bool {
         self.roles.iter().any(|r| {
-            r == role || (role == "leader" && lexicon::is_leader_title(r)) || {
-                // "chief executive" written as "the executive" or "the chief".
-                r.split(' ').any(|w| w == role)
-                    && !r.starts_with("vice")
-                    && !r.starts_with("deputy")
-            }
+            r == role
+                || (role == "leader" && lexicon::is_leader_title(r))
+                || (lexicon::is_research_role(role) && lexicon::is_research_role(r))
+                || {
+                    // "chief executive" written as "the executive" or "the chief".
+                    r.split(' ').any(|w| w == role)
+                        && !r.starts_with("vice")
+                        && !r.starts_with("deputy")
+                }
         })
     }
 }
@@ -389,7 +392,12 @@ impl Table {
         self.entities
             .iter()
             .enumerate()
-            .filter(|(_, e)| e.keys.len() >= 2 && e.keys[0] == keys[0])
+            .filter(|(_, e)| {
+                // Only a known given name stands for a person alone ("Kestrel" is a club).
+                e.keys.len() >= 2
+                    && e.keys[0] == keys[0]
+                    && lexicon::first_name_gender(&e.keys[0]).is_some()
+            })
             .map(|(i, _)| i)
             .collect()
     }

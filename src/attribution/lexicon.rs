@@ -466,13 +466,27 @@ static ROLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     winger skipper striker batsman bowler champion rapper musician filmmaker investor banker \
     entrepreneur activist campaigner economist historian epidemiologist virologist engineer \
     lecturer dean rector regulator negotiator mediator minister-president head \
-    climber runner cyclist swimmer boxer golfer tennis trainer woman man",
+    climber runner cyclist swimmer boxer golfer tennis trainer woman man barrister solicitor \
+    trader broker farmer owner landlord tenant witness adviser advisor academic",
     )
 });
 
 /// True for nouns that can name a person by their role.
 pub(crate) fn is_role(word: &str) -> bool {
     ROLES.contains(word)
+        || (word.len() > 7
+            && (word.ends_with("ologist")
+                || word.ends_with("scientist")
+                || word.ends_with("ician")))
+}
+
+/// Roles "the researcher" or "the scientist" may refer to.
+pub(crate) fn is_research_role(role: &str) -> bool {
+    matches!(
+        role,
+        "researcher" | "scientist" | "academic" | "professor" | "lecturer"
+    ) || role.ends_with("ologist")
+        || role.ends_with("scientist")
 }
 
 /// Roles that mean "head of state or government": "the leader" may refer to any of them.

@@ -497,6 +497,16 @@ fn find_mentions(a: &Analysed, p: usize, table: &mut Table, state: &mut State) -
         } else {
             (None, i + 1)
         };
+        if let Some(r) = run_at[i].filter(|&r| runs[r].is_possessive && !runs[r].is_not_person) {
+            // "Achebe's team plans ... she said": the possessor stays in view for pronouns.
+            let keys: Vec<String> = runs[r].name.iter().map(|&k| key(a.word(k))).collect();
+            if let Some(e) = table.find(&keys, (p, i))
+                && let Some(m) = &mention
+                && is_subject_position(a, m, &mentions)
+            {
+                state.subjects.push((Some(e), None, p, i));
+            }
+        }
         if let Some(mut m) = mention {
             m.is_subject = is_subject_position(a, &m, &mentions);
             if let Referent::Person(e) = m.what {
@@ -683,6 +693,21 @@ fn resolve_role(
                 && age.is_none_or(|y| e.age == Some(y))
         })
         .collect();
+    let fits = if fits.is_empty() && nationality.is_some() && role.is_some() {
+        // "the Ukrainian leader" for a leader whose nationality the article never states.
+        table
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                e.last_seen.is_some()
+                    && e.nationalities.is_empty()
+                    && role.is_some_and(|r| e.has_role_phrase(r))
+            })
+            .collect()
+    } else {
+        fits
+    };
     let home: Vec<&(usize, &entities::Entity)> = fits
         .iter()
         .filter(|(_, e)| e.nationalities.is_empty())
@@ -854,13 +879,11 @@ fn is_subject_position(a: &Analysed, m: &Mention, before: &[Mention]) -> bool {
             let t = a.tokens[k - 1];
             let w = a.lower[k - 1].as_str();
             let capital = a.word(k - 1).chars().next().is_some_and(char::is_uppercase);
-            if t.kind != Kind::Word
-                || t.quote.is_some()
-                || !(is_role_word(w) || (capital && k < start))
-            {
+            let roleish = is_role_word(w);
+            if t.kind != Kind::Word || t.quote.is_some() || !(roleish || (capital && k < start)) {
                 break;
             }
-            if lexicon::is_role(w) || lexicon::title(w).is_some() {
+            if roleish {
                 start = k - 1;
             }
             k -= 1;
@@ -896,6 +919,10 @@ fn is_subject_position(a: &Analysed, m: &Mention, before: &[Mention]) -> bool {
         }
         Kind::Word => {
             let w = a.lower[prev].as_str();
+            // "According to Sarah Quinn, ...": the source is who the text follows.
+            if w == "to" && prev > 0 && a.lower[prev - 1] == "according" {
+                return true;
+            }
             lexicon::opens_clause(w)
                 && !(w == "and" && before.last().is_some_and(|b| b.end == prev))
         }
@@ -1018,8 +1045,13 @@ fn mention_after(
     if let Some(m) = mention_starting_at.get(i + 1).copied().flatten() {
         return Some(m); // "said Hill", "said the minister", "said he"
     }
-    for k in i + 1..(i + 4).min(a.tokens.len()) {
-        if let Some(m) = mention_starting_at[k] {
+    for (k, starting) in mention_starting_at
+        .iter()
+        .enumerate()
+        .take((i + 4).min(a.tokens.len()))
+        .skip(i + 1)
+    {
+        if let Some(m) = *starting {
             return (mentions[m].kind != CueKind::Pronoun).then_some(m);
         }
         let t = a.tokens[k];
@@ -1088,6 +1120,29 @@ fn is_verb_use(a: &Analysed, i: usize, verb: lexicon::Verb) -> bool {
     if prev == "to" && !(i >= 2 && a.lower[i - 2] == "on") {
         return false;
     }
+    // "did not respond", "declined to comment", "would never say": no speech.
+    let mut k = i;
+    while k > 0 && i - k < 4 {
+        k -= 1;
+        let w = a.lower[k].as_str();
+        if matches!(
+            w,
+            "not" | "n't" | "never" | "declined" | "refused" | "failed"
+        ) {
+            return false;
+        }
+        if !(lexicon::is_skippable(w) || w == "to") {
+            break;
+        }
+    }
+    // "Marshall added 14 points": adding up, not speaking.
+    if a.lower[i].starts_with("add")
+        && a.lower
+            .get(i + 1)
+            .is_some_and(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))
+    {
+        return false;
+    }
     let quote_follows = (i + 1..(i + 5).min(n)).any(|j| a.tokens[j].quote.is_some());
     let next = a.lower.get(i + 1).map(String::as_str).unwrap_or("");
     if verb.is_call {
@@ -1153,10 +1208,12 @@ fn subject_of(
             Kind::Word => {
                 let w = a.lower[j].as_str();
                 // "..., led by Olena Kravets, who told": the relative pronoun's antecedent.
-                if w == "who" && j >= 2 && a.tokens[j - 1].kind == Kind::Comma {
-                    if let Some(m) = mention_ending_at[j - 2] {
-                        return Subject::Mention(m);
-                    }
+                if w == "who"
+                    && j >= 2
+                    && a.tokens[j - 1].kind == Kind::Comma
+                    && let Some(m) = mention_ending_at[j - 2]
+                {
+                    return Subject::Mention(m);
                 }
                 if lexicon::is_skippable(w) || w == "who" {
                     continue;
@@ -1164,6 +1221,10 @@ fn subject_of(
                 // "Brannigan owns a van but says ...": the verb shares the clause's subject.
                 if matches!(w, "and" | "but") {
                     return Subject::Shared;
+                }
+                // "Moderator Tom Keegan of WRVL radio asked": a name with its "of" phrase.
+                if let Some(m) = name_before_of(a, j, mention_ending_at) {
+                    return Subject::Mention(m);
                 }
                 return Subject::Blocked;
             }
@@ -1199,6 +1260,28 @@ fn subject_of(
         }
     }
     Subject::Open { may_invert: false }
+}
+
+/// For a word ending an "of" phrase (`Keegan of WRVL radio`), the mention before "of".
+fn name_before_of(a: &Analysed, j: usize, mention_ending_at: &[Option<usize>]) -> Option<usize> {
+    let sentence = a.sentence[j];
+    let mut k = j;
+    while k > 0 && j - k < 5 {
+        k -= 1;
+        if a.sentence[k] != sentence
+            || a.tokens[k].kind != Kind::Word
+            || a.tokens[k].quote.is_some()
+        {
+            return None;
+        }
+        if a.lower[k] == "of" {
+            return k.checked_sub(1).and_then(|b| mention_ending_at[b]);
+        }
+        if lexicon::verb(&a.lower[k]).is_some() || lexicon::opens_clause(&a.lower[k]) {
+            return None;
+        }
+    }
+    None
 }
 
 fn is_preposition(word: &str) -> bool {
