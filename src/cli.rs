@@ -11,7 +11,14 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// Exit status: 0 success (search: hits found), 1 search found nothing or index/parse
 /// skipped some inputs, 2 error, 75 index locked by another process (try again later).
 #[derive(Debug, Parser)]
-#[command(version, about, long_about, max_term_width = 100)]
+#[command(
+    version,
+    about,
+    long_about,
+    max_term_width = 100,
+    after_help = "Exit status: 0 success (search: hits found), 1 nothing found or some inputs \
+                  skipped, 2 error, 75 index locked by another process."
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,

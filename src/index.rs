@@ -76,6 +76,7 @@ impl Index {
     /// As [`Index::open`], plus [`Error::Io`] when the folder cannot be created.
     pub fn open_or_create(dir: impl AsRef<Path>) -> Result<Index> {
         let dir = dir.as_ref();
+        ensure_folder(dir)?;
         if has_index(dir) {
             return Index::open(dir);
         }
@@ -95,6 +96,7 @@ impl Index {
     /// [`Error::Locked`] when another process is updating it, [`Error::Io`] on file errors.
     pub fn recreate(dir: impl AsRef<Path>) -> Result<Index> {
         let dir = dir.as_ref();
+        ensure_folder(dir)?;
         fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         let _lock = WriterLock::acquire(dir)?;
         // meta.json first: a kill after this leaves "no index", never a half-old one.
@@ -216,6 +218,18 @@ fn recorded_version(index: &tantivy::Index) -> std::result::Result<u32, String> 
         .as_deref()
         .and_then(|p| serde_json::from_str::<CommitPayload>(p).ok())
         .map_or(0, |p| p.whosaid_schema))
+}
+
+/// An index path that exists must be a folder.
+fn ensure_folder(dir: &Path) -> Result<()> {
+    if dir.exists() && !dir.is_dir() {
+        let source = std::io::Error::new(
+            std::io::ErrorKind::AlreadyExists,
+            "a file is in the way; an index is a folder",
+        );
+        return Err(Error::io(dir, source));
+    }
+    Ok(())
 }
 
 /// True if `dir` holds a committed index.

@@ -141,14 +141,10 @@ fn open_for_search(dir: &Path, quiet: bool) -> Result<Index> {
             print_warnings(&report, quiet);
             Ok(index)
         }
-        Err(Error::IndexMissing(_)) => {
-            Err(Error::IndexMissing(dir.to_path_buf())).with_context(|| {
-                format!(
-                    "build one with `whosaid index CORPUS_FOLDER --index {}`",
-                    dir.display()
-                )
-            })
-        }
+        Err(Error::IndexMissing(_)) => Err(anyhow::anyhow!(
+            "no index at {0}; build one with `whosaid index CORPUS_FOLDER --index {0}`",
+            dir.display()
+        )),
         other => Ok(other?),
     }
 }

@@ -182,3 +182,123 @@ fn countries_are_not_speakers() {
         &[&[]],
     );
 }
+
+#[test]
+fn british_single_quotes_and_nested_quote() {
+    check(
+        &["‘He told me “Ask Anna Berg” twice,’ said Tom Cole, the coach. ‘I did.’"],
+        &[&["Tom Cole"]],
+    );
+}
+
+#[test]
+fn attribution_inside_a_split_quote() {
+    check(
+        &["\"We are ready,\" Jane Roe added, \"but not at any price.\""],
+        &[&["Jane Roe"]],
+    );
+    check(
+        &[
+            "Mayor Jane Roe opened the bridge.",
+            "\"We are ready,\" Roe added, \"but not at any price.\"",
+        ],
+        &[&[], &["Jane Roe"]],
+    );
+}
+
+#[test]
+fn quote_spanning_sentences_then_pronoun() {
+    check(
+        &[
+            "Sen. Maria Lopez spoke first.",
+            "\"This bill is dead. It will not pass. Nobody wants it,\" she said.",
+        ],
+        &[&[], &["Maria Lopez"]],
+    );
+}
+
+#[test]
+fn reported_speech_forms_and_adverbs() {
+    for text in [
+        "Anna Berg insisted that the plan would work.",
+        "Anna Berg has said the plan would work.",
+        "Anna Berg will tell the conference that the plan works.",
+        "Anna Berg reportedly told colleagues the plan would work.",
+        "Anna Berg also publicly acknowledged the risks.",
+        "Anna Berg tweeted that the plan would work.",
+        "Anna Berg later testified that she had warned them.",
+    ] {
+        check(&[text], &[&["Anna Berg"]]);
+    }
+}
+
+#[test]
+fn fragment_with_calling_it() {
+    check(
+        &["Anna Berg dismissed the report, calling it \"nonsense.\""],
+        &[&["Anna Berg"]],
+    );
+}
+
+#[test]
+fn age_and_nationality_role_nouns() {
+    check(
+        &[
+            "Jane Roe, 45, won the race on Sunday.",
+            "\"I never expected this,\" the 45-year-old said.",
+        ],
+        &[&[], &["Jane Roe"]],
+    );
+    check(
+        &[
+            "Ukrainian President Volodymyr Zelensky met Donald Trump.",
+            "The Ukrainian told reporters the meeting went well.",
+        ],
+        &[&[], &["Volodymyr Zelensky"]],
+    );
+}
+
+#[test]
+fn groups_and_unnamed_speakers_are_not_persons() {
+    for text in [
+        "Senate Republicans agreed to delay the vote.",
+        "Residents complained that the water was brown.",
+        "\"It is a disgrace,\" a spokeswoman said.",
+        "The ministry said in a statement that talks would resume.",
+        "A senior diplomat, who asked not to be named, said the deal was close.",
+    ] {
+        check(&[text], &[&[]]);
+    }
+}
+
+#[test]
+fn negated_and_non_speech_uses_of_verbs() {
+    check(
+        &[
+            "Kenzie Marshall scored 20 points.",
+            "Marshall added 14 rebounds for the team.",
+            "Marshall did not respond to a request for comment.",
+        ],
+        &[&[], &[], &[]],
+    );
+}
+
+#[test]
+fn pronoun_does_not_jump_over_an_unnamed_person() {
+    check(
+        &[
+            "Jane Roe visited the front.",
+            "I asked a soldier what he made of it. \"We dig,\" he said.",
+        ],
+        &[&[], &[]],
+    );
+}
+
+#[test]
+fn titles_are_stripped_from_canonical_names() {
+    check(
+        &["European Council President António Costa said the deal was historic."],
+        &[&["António Costa"]],
+    );
+    check(&["\"No,\" said Rebecca Stone KC."], &[&["Rebecca Stone"]]);
+}
