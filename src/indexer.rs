@@ -38,7 +38,9 @@ pub enum Input {
         /// The text, one article per line.
         text: String,
     },
-    /// Articles made in code.
+    /// Articles made in code. Like JSON Lines, they are keyed by id only: an article left
+    /// out of a later batch stays indexed (use [`Index::delete`]), and one whose content is
+    /// unchanged is not rewritten.
     Articles {
         /// Name used in messages.
         name: String,

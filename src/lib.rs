@@ -63,7 +63,7 @@ mod schema;
 mod search;
 pub mod speakers;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 pub use article::{Article, Diagnostic, Paragraph, ReadOptions, Source};
 pub use attribution::{Cue, CueKind, Speaker};
@@ -72,7 +72,7 @@ pub use error::{Error, Result};
 pub use index::Index;
 pub use indexer::{IndexReport, Input, InputError, Progress, ProgressFn, UpdateOptions};
 pub use schema::SCHEMA_VERSION;
-pub use search::{Hit, SearchRequest, SearchResults, Snippet, Sort};
+pub use search::{Hit, MAX_LIMIT, SearchRequest, SearchResults, Snippet, Sort};
 
 /// Reads, splits and attributes the articles under `paths` (files or folders), exactly as
 /// [`Index::update`] would index them, without touching any index. Speaker names are made
@@ -82,12 +82,13 @@ pub use search::{Hit, SearchRequest, SearchResults, Snippet, Sort};
 ///
 /// # Errors
 /// [`Error::Io`] when a path does not exist or a folder cannot be listed.
-pub fn parse_paths(paths: &[PathBuf], options: &ReadOptions) -> Result<Source> {
+pub fn parse_paths(paths: &[impl AsRef<Path>], options: &ReadOptions) -> Result<Source> {
     let mut out = Source::default();
     let mut names = speakers::SpeakerNames::new();
     for path in paths {
+        let path = path.as_ref();
         let root = if path.is_dir() {
-            path.clone()
+            path.to_path_buf()
         } else {
             path.parent().map(Path::to_path_buf).unwrap_or_default()
         };

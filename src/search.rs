@@ -85,6 +85,21 @@ impl SearchRequest {
         self.sources.push(name.into());
         self
     }
+    /// Keeps paragraphs dated on or after `date`.
+    pub fn from(mut self, date: Date) -> Self {
+        self.from = Some(date);
+        self
+    }
+    /// Keeps paragraphs dated on or before `date`.
+    pub fn until(mut self, date: Date) -> Self {
+        self.until = Some(date);
+        self
+    }
+    /// Sets the characters of context in a snippet (default 200).
+    pub fn snippet_chars(mut self, chars: usize) -> Self {
+        self.snippet_chars = chars;
+        self
+    }
     /// Keeps paragraphs dated within `from..=until` (either end may be open).
     pub fn dates(mut self, from: Option<Date>, until: Option<Date>) -> Self {
         self.from = from;
@@ -110,6 +125,7 @@ impl SearchRequest {
 
 /// A passage of a paragraph around the matched words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Snippet {
     /// The passage.
     pub text: String,
@@ -200,7 +216,8 @@ impl Index {
         Ok(SearchResults { total, hits })
     }
 
-    /// Counts matching paragraphs per speaker, most first (ties by name).
+    /// Counts matching paragraphs per speaker, most first (ties by name). The request's
+    /// query and filters apply; its limit, offset and sort do not.
     ///
     /// # Errors
     /// As [`Index::search`].
@@ -213,6 +230,7 @@ impl Index {
     }
 
     /// Counts matching paragraphs per day, in date order (undated paragraphs are left out).
+    /// The request's query and filters apply; its limit, offset and sort do not.
     ///
     /// # Errors
     /// As [`Index::search`].
@@ -238,17 +256,12 @@ impl Index {
                 clauses.push((Occur::Should, boost));
             }
         }
-        if !request.speakers.is_empty() {
-            clauses.push((
-                Occur::Must,
-                self.any_phrase(self.fields.speaker, &request.speakers),
-            ));
+        // A filter whose values are all blank filters nothing.
+        if let Some(filter) = self.any_phrase(self.fields.speaker, &request.speakers) {
+            clauses.push((Occur::Must, filter));
         }
-        if !request.sources.is_empty() {
-            clauses.push((
-                Occur::Must,
-                self.any_phrase(self.fields.source, &request.sources),
-            ));
+        if let Some(filter) = self.any_phrase(self.fields.source, &request.sources) {
+            clauses.push((Occur::Must, filter));
         }
         if request.from.is_some() || request.until.is_some() {
             let term = |d: Date| {
@@ -273,7 +286,7 @@ impl Index {
     }
 
     /// Matches any of `values` as a phrase in `field` (tokenised as the field is).
-    fn any_phrase(&self, field: Field, values: &[String]) -> Box<dyn Query> {
+    fn any_phrase(&self, field: Field, values: &[String]) -> Option<Box<dyn Query>> {
         let mut analyzer = self.inner.tokenizer_for_field(field).expect("text field");
         let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for value in values {
@@ -289,7 +302,8 @@ impl Index {
             };
             alternatives.push((Occur::Should, query));
         }
-        Box::new(BooleanQuery::new(alternatives))
+        (!alternatives.is_empty())
+            .then(|| Box::new(BooleanQuery::new(alternatives)) as Box<dyn Query>)
     }
 
     fn hit(
