@@ -57,7 +57,10 @@ impl Score {
         let gold: std::collections::BTreeSet<&String> = case.gold.iter().collect();
         let got: std::collections::BTreeSet<&String> = case.got.iter().collect();
         if !case.ambiguous {
-            let entry = self.by_difficulty.entry(case.difficulty.clone()).or_default();
+            let entry = self
+                .by_difficulty
+                .entry(case.difficulty.clone())
+                .or_default();
             entry.1 += 1;
             if gold == got {
                 entry.0 += 1;
@@ -108,7 +111,10 @@ impl Score {
     fn print(&self, name: &str) {
         println!("== {name}");
         for (d, (r, a)) in &self.by_difficulty {
-            println!("  {d:<10} {r:>4}/{a:<4} {:>6.1}%", 100.0 * *r as f64 / (*a).max(1) as f64);
+            println!(
+                "  {d:<10} {r:>4}/{a:<4} {:>6.1}%",
+                100.0 * *r as f64 / (*a).max(1) as f64
+            );
         }
         println!(
             "  overall {:.1}%  precision {:.1}%  recall {:.1}%  false speakers on `none` {:.1}%",
@@ -195,6 +201,31 @@ fn every_unambiguous_seed_paragraph_is_right() {
     assert!(s.misses.is_empty(), "seed misses: {:#?}", s.misses);
 }
 
+/// The held-out set: written apart from the attribution rules and never used to tune them,
+/// so its score is the honest estimate of accuracy on new text.
+#[test]
+fn held_out_set_scores_above_its_floor() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/gold");
+    let s = score(&gold_cases(&dir.join("heldout.jsonl")));
+    s.print("held-out set");
+    // Floors: raise them as attribution improves, never lower them.
+    assert!(
+        s.accuracy() >= 0.90,
+        "held-out accuracy {:.3}",
+        s.accuracy()
+    );
+    assert!(
+        s.precision() >= 0.95,
+        "held-out precision {:.3}",
+        s.precision()
+    );
+    assert!(
+        s.false_speaker_rate() <= 0.05,
+        "false speakers {:.3}",
+        s.false_speaker_rate()
+    );
+}
+
 #[test]
 fn gold_set_scores_above_the_floors() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/gold");
@@ -202,21 +233,32 @@ fn gold_set_scores_above_the_floors() {
     for file in ["attribution_a.jsonl", "attribution_b.jsonl"] {
         cases.extend(gold_cases(&dir.join(file)));
     }
-    assert!(cases.len() >= 300, "gold set has {} paragraphs", cases.len());
+    assert!(
+        cases.len() >= 300,
+        "gold set has {} paragraphs",
+        cases.len()
+    );
     let s = score(&cases);
     s.print("gold set");
     // Floors: raise them as attribution improves, never lower them.
     let floors = [
-        ("overall", s.accuracy(), 0.0),
-        ("explicit", s.difficulty("explicit"), 0.0),
-        ("pronoun", s.difficulty("pronoun"), 0.0),
-        ("role", s.difficulty("role"), 0.0),
-        ("carryover", s.difficulty("carryover"), 0.0),
-        ("precision", s.precision(), 0.0),
-        ("recall", s.recall(), 0.0),
+        ("overall", s.accuracy(), 0.95),
+        ("explicit", s.difficulty("explicit"), 0.96),
+        ("pronoun", s.difficulty("pronoun"), 0.85),
+        ("role", s.difficulty("role"), 0.75),
+        ("carryover", s.difficulty("carryover"), 0.85),
+        ("precision", s.precision(), 0.96),
+        ("recall", s.recall(), 0.95),
     ];
     for (name, value, floor) in floors {
-        assert!(value >= floor, "{name} {value:.3} is below the floor {floor}");
+        assert!(
+            value >= floor,
+            "{name} {value:.3} is below the floor {floor}"
+        );
     }
-    assert!(s.false_speaker_rate() <= 1.0, "false speakers {:.3}", s.false_speaker_rate());
+    assert!(
+        s.false_speaker_rate() <= 0.02,
+        "false speakers {:.3}",
+        s.false_speaker_rate()
+    );
 }

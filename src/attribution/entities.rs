@@ -128,9 +128,13 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Ru
     }
     // Descriptors run up to the last title before the name's final word: "European Council
     // President António Costa", "Assistant U.S. Attorney Nathan Greer".
-    let last_title = (i..name_end.saturating_sub(1))
-        .rev()
-        .find(|&k| lexicon::title(&bare(word(k))).is_some());
+    let last_title = (i..name_end.saturating_sub(1)).rev().find(|&k| {
+        let b = bare(word(k));
+        // "Assistant Commissioner Dean Harlow": a title word that is also a given name, right
+        // before the surname, is the given name.
+        let given_name = k + 2 == name_end && lexicon::first_name_gender(&b).is_some() && k > i;
+        lexicon::title(&b).is_some() && !given_name
+    });
     let all_titles = (i..name_end).all(|k| lexicon::title(&bare(word(k))).is_some());
     let descriptors_end = match last_title {
         // "The President said": a title alone names a role, not a person.
@@ -370,6 +374,29 @@ impl Table {
             e.gender = run.gender;
         }
         Some(index)
+    }
+
+    /// Registers a one-word name known to be a person from how it is described.
+    pub fn register_single(
+        &mut self,
+        words: Vec<String>,
+        run: &Run,
+        at: (usize, usize),
+    ) -> Option<usize> {
+        if words.len() != 1 || run.is_not_person || run.is_possessive {
+            return None;
+        }
+        let keys: Vec<String> = words.iter().map(|w| key(w)).collect();
+        self.entities.push(Entity {
+            words,
+            keys,
+            roles: Vec::new(),
+            nationalities: Vec::new(),
+            age: None,
+            gender: None,
+            last_seen: Some(at),
+        });
+        Some(self.entities.len() - 1)
     }
 
     /// An entity the name `keys` can be a form of: same surname and compatible first names.

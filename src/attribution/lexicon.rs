@@ -22,8 +22,11 @@ pub(crate) struct Verb {
     pub is_participle: bool,
     /// Forms that may stand before their subject: `"...," said Hill`.
     pub inverts: bool,
-    /// `call` is speech only as "calling it ..." / "called for ...".
+    /// `call`, `brand`, `label`: speech only as "calling it ...", "branded her 'fake'".
     pub is_call: bool,
+    /// `add`, `write`, `post`: speech only before a quotation, a that-clause or "in a
+    /// post", not "adds the extras" or "writes them".
+    pub is_narrow: bool,
 }
 
 // Tier A: speech with a person subject (design notes, §Speech verbs), widened.
@@ -32,7 +35,7 @@ announce declare confirm deny reply respond answer admit stress emphasise emphas
 maintain contend comment remark observe write tweet post testify recall repeat reiterate \
 concede complain suggest predict promise vow pledge urge inform indicate signal joke quip \
 exclaim agree reveal mention describe conclude clarify counter retort caution accuse \
-criticise criticize dismiss call continue allege boast lament acknowledge estimate recount \
+criticise criticize dismiss call brand label dub continue allege boast lament acknowledge estimate recount \
 recommend advise assure disclose concur object protest scoff shout sigh whisper \
 murmur mutter grumble brag concede forecast reassure reckon threaten apologise apologize \
 acknowledged elaborate interject insist recollect specify summarise summarize underline \
@@ -116,7 +119,8 @@ static VERBS: LazyLock<HashMap<String, Verb>> = LazyLock::new(|| {
                     tier,
                     is_participle: form.ends_with("ing"),
                     inverts: inverting.contains(form.as_str()),
-                    is_call: lemma == "call",
+                    is_call: matches!(lemma, "call" | "brand" | "label" | "dub"),
+                    is_narrow: matches!(lemma, "add" | "write" | "post" | "answer"),
                 };
                 // Tier A wins where a verb is in both lists.
                 map.insert(form, verb);
@@ -139,7 +143,7 @@ fn set(words: &'static str) -> HashSet<&'static str> {
 static SKIPPABLE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set(
         "also reportedly publicly privately allegedly swiftly later then again repeatedly \
-    previously once now recently bluntly quickly flatly firmly openly separately further earlier \
+        previously once twice now recently bluntly quickly flatly firmly openly separately further earlier \
     subsequently immediately simply just still even already often never always has have had \
     will would could should may might must shall was is are were be been being did does do not \
     n't never angrily calmly quietly loudly sharply frankly candidly tersely curtly herself \
@@ -321,6 +325,7 @@ static TITLES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| 
         ("researcher", "researcher"),
         ("scientist", "scientist"),
         ("mp", "mp"),
+        ("magistrate", "magistrate"),
         ("mep", "mep"),
         ("taoiseach", "taoiseach"),
         ("tánaiste", "tánaiste"),
@@ -759,7 +764,8 @@ static MALE_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     jean-luc jean-pierre jean-marc francois françois pierre jacques michel philippe \
     guillaume olivier thierry \
     yevgeniy dmytro oleg vasyl serhiy taras bohdan \
-    lachlan nigel evan neil tobias vincent raymond luis kyle alan",
+    lachlan nigel evan neil tobias vincent raymond luis kyle alan dean joseph brian declan \
+    cian sunil harold",
     )
 });
 

@@ -239,8 +239,20 @@ fn build_table(paragraphs: &[Analysed]) -> Table {
     for (p, a) in paragraphs.iter().enumerate() {
         for run in entities::runs(a.text, &a.tokens, true) {
             let words = name_words(a, &run);
-            if let Some(index) = table.register(words, &run, (p, run.start)) {
-                let (roles, age, nat) = descriptors_around(a, &run);
+            let (roles, age, nat) = descriptors_around(a, &run);
+            // "Ramavati, a 52-year-old farmer, said": one name, but described as a person.
+            let after_preposition = run.start > 0 && is_preposition(&a.lower[run.start - 1]);
+            let described = (!roles.is_empty() || age.is_some())
+                && !after_preposition
+                && words.first().is_some_and(|w| {
+                    w.chars().count() >= 3 && w.chars().skip(1).any(char::is_lowercase)
+                });
+            let index = table
+                .register(words.clone(), &run, (p, run.start))
+                .or_else(|| {
+                    described.then(|| table.register_single(words, &run, (p, run.start)))?
+                });
+            if let Some(index) = index {
                 table.describe(index, &roles, age, nat);
             }
         }
@@ -583,6 +595,17 @@ fn role_mention(a: &Analysed, i: usize, p: usize, table: &Table, state: &State) 
             break;
         } else if let Some(years) = w.strip_suffix("-year-old") {
             age = years.parse().ok();
+            // "the 27-year-old personal trainer": words up to a role noun.
+            if let Some(r) = (j + 1..(j + 4).min(a.tokens.len()))
+                .take_while(|&k| {
+                    a.tokens[k].kind == Kind::Word && a.is_outside(k) && is_noun_like(&a.lower[k])
+                })
+                .find(|&k| lexicon::is_role(&a.lower[k]))
+            {
+                role = Some(a.lower[r].clone());
+                j = r + 1;
+                break;
+            }
         } else if lexicon::is_role(&w) {
             // "chief executive", "prime minister", "vice president": the whole phrase.
             let mut phrase = std::mem::take(&mut title_words);
@@ -643,7 +666,10 @@ fn role_mention(a: &Analysed, i: usize, p: usize, table: &Table, state: &State) 
     {
         return None;
     }
-    let mut who = resolve_role(table, role.as_deref(), nationality, age);
+    // An age is the most specific: "the 27-year-old personal trainer" is whoever is 27.
+    let mut who = age
+        .and_then(|_| resolve_role(table, None, nationality, age))
+        .or_else(|| resolve_role(table, role.as_deref(), nationality, age));
     if who.is_none() && role.is_none() {
         // "the 29-year-old", "the Australian" with no person of that age or nationality:
         // newswire style for the person just written about, if nothing contradicts it.
@@ -879,7 +905,9 @@ fn is_subject_position(a: &Analysed, m: &Mention, before: &[Mention]) -> bool {
             let t = a.tokens[k - 1];
             let w = a.lower[k - 1].as_str();
             let capital = a.word(k - 1).chars().next().is_some_and(char::is_uppercase);
-            let roleish = is_role_word(w);
+            // "truck driver Joseph Kiprono": a noun before the role word belongs to it.
+            let before_role = start == k && lexicon::is_role(&a.lower[k]) && is_noun_like(w);
+            let roleish = is_role_word(w) || before_role;
             if t.kind != Kind::Word || t.quote.is_some() || !(roleish || (capital && k < start)) {
                 break;
             }
@@ -1152,6 +1180,27 @@ fn is_verb_use(a: &Analysed, i: usize, verb: lexicon::Verb) -> bool {
                 "it" | "for" | "on" | "them" | "him" | "her" | "this" | "that"
             );
     }
+    if verb.is_narrow {
+        let after_quote = i > 0
+            && (a.tokens[i - 1].quote.is_some()
+                || (a.tokens[i - 1].kind == Kind::Comma
+                    && i > 1
+                    && a.tokens[i - 2].quote.is_some()));
+        let opens = matches!(
+            next,
+            "that" | "in" | "on" | "to" | "back" | "," | ":" | "." | ""
+        ) || a
+            .tokens
+            .get(i + 1)
+            .is_some_and(|t| matches!(t.kind, Kind::Stop | Kind::Comma | Kind::Colon));
+        let quote_in_sentence = (i + 1..n)
+            .take_while(|&j| a.sentence[j] == a.sentence[i])
+            .any(|j| a.tokens[j].quote.is_some());
+        return quote_in_sentence
+            || after_quote
+            || opens
+            || a.sentence.get(i + 1) != a.sentence.get(i);
+    }
     match verb.tier {
         Tier::A => true,
         Tier::B => quote_follows || next == "that" || (i > 0 && a.tokens[i - 1].quote.is_some()),
@@ -1366,6 +1415,8 @@ fn apposition_start(a: &Analysed, j: usize) -> Option<usize> {
                 return looks_like.then_some(k);
             }
             Kind::Word | Kind::Other => {}
+            // A stray mark outside any quotation ("Shipowners’ Alliance").
+            Kind::Open | Kind::Close if a.tokens[k].quote.is_none() => {}
             _ => return None,
         }
     }
@@ -1434,6 +1485,30 @@ fn quote_speaker(
     }
     if quote.words < 4 {
         return None; // A fragment needs a cue of its own.
+    }
+    // `Tully, via WhatsApp, is not impressed: "..."`: a colon hands the quotation to the
+    // subject of the clause before it.
+    if quote.open > 0 && a.tokens[quote.open - 1].kind == Kind::Colon {
+        let subject = mentions
+            .iter()
+            .find(|m| a.sentence[m.start] == sentence && m.start < quote.open && m.is_subject);
+        if let Some(m) = subject
+            && let Referent::Person(entity) = m.what
+        {
+            let mention = a.text[a.tokens[m.start].start..a.tokens[m.end - 1].end].to_string();
+            let kind = if m.kind == CueKind::Name {
+                CueKind::Name
+            } else {
+                m.kind
+            };
+            let cue = Cue {
+                kind,
+                mention,
+                verb: None,
+                has_quote: true,
+            };
+            return Some((entity, cue));
+        }
     }
     let opens_paragraph = quote.open == 0;
     if opens_paragraph && let Some((e, c)) = carried {
