@@ -149,20 +149,33 @@ impl<'a> QueryBuilder<'a> {
                 };
                 Ok(self.date_range(lower, upper))
             }
-            UserInputLeaf::Literal(l) if is_single_word(l) && l.prefix => self.prefix(l),
-            UserInputLeaf::Literal(l) if is_single_word(l) && l.slop > 0 => self.fuzzy(l),
-            other => {
-                let ast = UserInputAst::Leaf(Box::new(other.clone()));
-                self.parser
-                    .build_query_from_user_input_ast(ast)
-                    .map_err(|e| {
-                        let at = field_name
-                            .and_then(|f| text.find(&format!("{f}:")))
-                            .unwrap_or(0);
-                        bad(column_of(text, at), e.to_string())
-                    })
-            }
+            UserInputLeaf::Literal(l) if is_single_word(l) => match word_operator(&l.phrase) {
+                // The grammar keeps `cease*` and `zelenskiy~1` as plain words: read them here.
+                WordOperator::Prefix(word) => self.prefix(&with_phrase(l, word)),
+                WordOperator::Fuzzy(word, edits) => self.fuzzy(&with_phrase(l, word), edits),
+                WordOperator::Wildcard => self.wildcard(l),
+                WordOperator::None => self.parsed(leaf, field_name, text),
+            },
+            other => self.parsed(other, field_name, text),
         }
+    }
+
+    /// A leaf tantivy's own parser can build.
+    fn parsed(
+        &self,
+        leaf: &UserInputLeaf,
+        field_name: Option<&str>,
+        text: &str,
+    ) -> Result<Box<dyn Query>> {
+        let ast = UserInputAst::Leaf(Box::new(leaf.clone()));
+        self.parser
+            .build_query_from_user_input_ast(ast)
+            .map_err(|e| {
+                let at = field_name
+                    .and_then(|f| text.find(&format!("{f}:")))
+                    .unwrap_or(0);
+                bad(column_of(text, at), e.to_string())
+            })
     }
 
     fn date_range(&self, lower: Bound<Date>, upper: Bound<Date>) -> Box<dyn Query> {
@@ -218,19 +231,101 @@ impl<'a> QueryBuilder<'a> {
     }
 
     /// `zelenskiy~1`: terms within that many edits (at most 2).
-    fn fuzzy(&self, l: &UserInputLiteral) -> Result<Box<dyn Query>> {
-        let distance = l.slop.min(2) as u8;
+    fn fuzzy(&self, l: &UserInputLiteral, edits: u32) -> Result<Box<dyn Query>> {
+        let distance = edits.min(2) as u8;
+        let folded = schema::name_fold(&l.phrase);
         let mut subs: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for field in self.targets(l) {
-            if let Some(word) = self.analyse(field, &l.phrase) {
+            // Both the word as the field indexes it and as typed: a misspelling often stems
+            // differently from the word it misspells.
+            let mut forms = vec![folded.clone()];
+            forms.extend(self.analyse(field, &l.phrase));
+            forms.dedup();
+            for word in forms {
                 let term = Term::from_field_text(field, &word);
-                subs.push((
-                    Occur::Should,
-                    Box::new(FuzzyTermQuery::new(term, distance, true)),
-                ));
+                let query = FuzzyTermQuery::new(term, distance, true);
+                subs.push((Occur::Should, Box::new(query)));
             }
         }
         Ok(Box::new(BooleanQuery::new(subs)))
+    }
+
+    /// `zel*sky`, `ceasef?re`: `*` for any letters, `?` for one.
+    fn wildcard(&self, l: &UserInputLiteral) -> Result<Box<dyn Query>> {
+        let folded = schema::name_fold(&l.phrase);
+        let mut pattern = String::new();
+        for c in folded.chars() {
+            match c {
+                '*' => pattern.push_str(".*"),
+                '?' => pattern.push('.'),
+                c => pattern.push_str(&regex_escape(&c.to_string())),
+            }
+        }
+        // Stemmed fields hold "ceasefir" for "ceasefire": the last letters may be missing.
+        let mut stemmed = pattern.clone();
+        let tail: Vec<char> = folded
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphanumeric())
+            .take(3)
+            .collect();
+        if !tail.is_empty() {
+            let keep = pattern.len() - tail.len();
+            let mut optional = String::new();
+            for c in tail.iter() {
+                optional = format!("({c}{optional})?");
+            }
+            stemmed = format!("{}{optional}", &pattern[..keep]);
+        }
+        let mut subs: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for field in self.targets(l) {
+            let is_stemmed = match self.index.schema().get_field_entry(field).field_type() {
+                tantivy::schema::FieldType::Str(options) => options
+                    .get_indexing_options()
+                    .is_some_and(|i| i.tokenizer() == schema::TEXT_TOKENIZER),
+                _ => false,
+            };
+            let pattern = if is_stemmed { &stemmed } else { &pattern };
+            let query = RegexQuery::from_pattern(pattern, field)
+                .map_err(|e| bad(1, format!("bad wildcard `{}`: {e}", l.phrase)))?;
+            subs.push((Occur::Should, Box::new(query)));
+        }
+        Ok(Box::new(BooleanQuery::new(subs)))
+    }
+}
+
+/// What a trailing `*`, `~N` or inner wildcard makes of a plain word.
+#[derive(Debug, PartialEq, Eq)]
+enum WordOperator<'a> {
+    Prefix(&'a str),
+    Fuzzy(&'a str, u32),
+    Wildcard,
+    None,
+}
+
+fn word_operator(phrase: &str) -> WordOperator<'_> {
+    if let Some(word) = phrase.strip_suffix('*')
+        && !word.is_empty()
+        && !word.contains(['*', '?'])
+    {
+        return WordOperator::Prefix(word);
+    }
+    if let Some((word, edits)) = phrase.rsplit_once('~')
+        && !word.is_empty()
+        && let Ok(edits) = edits.parse::<u32>()
+    {
+        return WordOperator::Fuzzy(word, edits);
+    }
+    if phrase.contains(['*', '?']) && phrase.chars().any(char::is_alphanumeric) {
+        return WordOperator::Wildcard;
+    }
+    WordOperator::None
+}
+
+fn with_phrase(l: &UserInputLiteral, phrase: &str) -> UserInputLiteral {
+    UserInputLiteral {
+        phrase: phrase.to_string(),
+        ..l.clone()
     }
 }
 
@@ -487,6 +582,20 @@ mod tests {
         ] {
             assert!(precheck(text).is_ok(), "{text}");
         }
+    }
+
+    #[test]
+    fn word_operators() {
+        assert_eq!(word_operator("cease*"), WordOperator::Prefix("cease"));
+        assert_eq!(
+            word_operator("zelenskiy~1"),
+            WordOperator::Fuzzy("zelenskiy", 1)
+        );
+        assert_eq!(word_operator("zel*sky"), WordOperator::Wildcard);
+        assert_eq!(word_operator("ceasef?re"), WordOperator::Wildcard);
+        assert_eq!(word_operator("ceasefire"), WordOperator::None);
+        assert_eq!(word_operator("*"), WordOperator::None);
+        assert_eq!(word_operator("a~b"), WordOperator::None);
     }
 
     #[test]

@@ -179,7 +179,7 @@ impl Index {
     /// Runs a search.
     ///
     /// # Errors
-    /// [`Error::BadQuery`] with the column of the problem when the query does not parse.
+    /// [`Error::BadQuery`](crate::Error::BadQuery) with the column of the problem when the query does not parse.
     ///
     /// # Examples
     /// ```
@@ -411,9 +411,31 @@ struct TopSortedSegment {
     articles: Option<tantivy::columnar::StrColumn>,
     paragraphs: tantivy::columnar::Column<u64>,
     dates: tantivy::columnar::Column<tantivy::DateTime>,
-    best: Vec<Ranked>,
+    best: Vec<SegmentRanked>,
     /// Worst entry kept once `best` is full, to reject most documents by score alone.
-    floor: Option<Ranked>,
+    floor: Option<(f64, Score)>,
+}
+
+/// A ranked document within one segment: its article as a term ordinal, which sorts like
+/// the id within the segment, so no id is decoded until the segment's best are known.
+#[derive(Debug, Clone, Copy)]
+struct SegmentRanked {
+    primary: f64,
+    score: Score,
+    article: u64,
+    paragraph: u64,
+    doc: DocId,
+}
+
+impl SegmentRanked {
+    fn cmp_rank(&self, other: &SegmentRanked) -> std::cmp::Ordering {
+        other
+            .primary
+            .total_cmp(&self.primary)
+            .then_with(|| other.score.total_cmp(&self.score))
+            .then_with(|| self.article.cmp(&other.article))
+            .then_with(|| self.paragraph.cmp(&other.paragraph))
+    }
 }
 
 impl Collector for TopSorted {
@@ -457,49 +479,61 @@ impl SegmentCollector for TopSortedSegment {
         if self.limit == 0 {
             return;
         }
+        let date = || {
+            self.dates
+                .first(doc)
+                .map(|d| d.into_timestamp_secs() as f64)
+        };
         let primary = match self.sort {
             Sort::Relevance => 0.0,
-            Sort::Newest => self
-                .dates
-                .first(doc)
-                .map_or(f64::MIN, |d| d.into_timestamp_secs() as f64),
-            Sort::Oldest => self
-                .dates
-                .first(doc)
-                .map_or(f64::MIN, |d| -(d.into_timestamp_secs() as f64)),
+            Sort::Newest => date().unwrap_or(f64::MIN),
+            Sort::Oldest => date().map_or(f64::MIN, |d| -d),
         };
-        if let Some(floor) = &self.floor {
-            let worse =
-                primary < floor.primary || (primary == floor.primary && score < floor.score);
-            if worse {
-                return;
-            }
-        }
-        let mut article = String::new();
-        if let Some(column) = &self.articles
-            && let Some(ord) = column.term_ords(doc).next()
+        if let Some((floor_primary, floor_score)) = self.floor
+            && (primary < floor_primary || (primary == floor_primary && score < floor_score))
         {
-            let _ = column.ord_to_str(ord, &mut article);
+            return;
         }
-        self.best.push(Ranked {
+        let article = self
+            .articles
+            .as_ref()
+            .and_then(|c| c.term_ords(doc).next())
+            .unwrap_or(u64::MAX);
+        self.best.push(SegmentRanked {
             primary,
             score,
             article,
             paragraph: self.paragraphs.first(doc).unwrap_or(0),
-            address: DocAddress::new(self.segment, doc),
+            doc,
         });
         // Keep at most twice the limit, pruning in batches.
         if self.best.len() >= self.limit.saturating_mul(2) {
-            self.best.sort_by(Ranked::cmp_rank);
+            self.best.sort_by(SegmentRanked::cmp_rank);
             self.best.truncate(self.limit);
-            self.floor = self.best.last().cloned();
+            self.floor = self.best.last().map(|r| (r.primary, r.score));
         }
     }
 
     fn harvest(mut self) -> Vec<Ranked> {
-        self.best.sort_by(Ranked::cmp_rank);
+        self.best.sort_by(SegmentRanked::cmp_rank);
         self.best.truncate(self.limit);
+        let mut id = String::new();
         self.best
+            .into_iter()
+            .map(|r| {
+                id.clear();
+                if let Some(column) = &self.articles {
+                    let _ = column.ord_to_str(r.article, &mut id);
+                }
+                Ranked {
+                    primary: r.primary,
+                    score: r.score,
+                    article: id.clone(),
+                    paragraph: r.paragraph,
+                    address: DocAddress::new(self.segment, r.doc),
+                }
+            })
+            .collect()
     }
 }
 

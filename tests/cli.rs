@@ -157,6 +157,40 @@ mod search {
     use super::*;
 
     #[test]
+    fn prefix_fuzzy_and_wildcard_words_match() {
+        let tmp = indexed_sample();
+        let has = |hit: &Hit, word: &str| hit.text.to_lowercase().contains(word);
+        // `cease*` finds every paragraph saying "ceasefire", like `ceasefire` itself.
+        let prefix = search_idx(tmp.path(), "cease*");
+        let exact = search_idx(tmp.path(), "ceasefire");
+        assert!(!prefix.is_empty());
+        assert_eq!(prefix.len(), exact.len());
+        assert!(prefix.iter().all(|h| has(h, "cease")), "{prefix:#?}");
+        // One edit away from "Zelensky"; on the speaker field only his paragraphs.
+        let fuzzy = search_idx(tmp.path(), "Zelenskiy~1");
+        assert!(!fuzzy.is_empty());
+        assert!(
+            fuzzy
+                .iter()
+                .all(|h| has(h, "zelensky") || h.speakers.iter().any(|s| s.contains("Zelensky")))
+        );
+        let speaker = search_idx(tmp.path(), "speaker:Zelenskiy~1");
+        assert!(!speaker.is_empty());
+        assert!(
+            speaker
+                .iter()
+                .all(|h| h.speakers.contains(&"Volodymyr Zelensky".to_string()))
+        );
+        assert!(
+            search_idx(tmp.path(), "Zelenskiy").is_empty(),
+            "no fuzziness without ~"
+        );
+        // Wildcards inside a word, on stemmed text too.
+        assert_eq!(search_idx(tmp.path(), "ceasef?re").len(), exact.len());
+        assert!(!search_idx(tmp.path(), "zel*sky").is_empty());
+    }
+
+    #[test]
     fn first_search_builds_the_index_from_corpus_once() {
         let tmp = tempdir();
         let dir = tmp.path();

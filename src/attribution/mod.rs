@@ -4,8 +4,8 @@
 //! each quotation or speech cue to a *mention* (a name, a pronoun, a role noun such as "the
 //! president"), then link the mention to a person in the article's table of people.
 //!
-//! 1. Tokens and quotation spans ([`tokens`]); names inside quotations are never speakers.
-//! 2. The table of people ([`entities`]), built over the whole article first, so that the
+//! 1. Tokens and quotation spans (`tokens`); names inside quotations are never speakers.
+//! 2. The table of people (`entities`), built over the whole article first, so that the
 //!    canonical name is the fullest form the article uses.
 //! 3. Per paragraph, in order: mentions outside quotations, with subject position; speech
 //!    cues (a lexicon of verbs in all forms, "according to", participles) and their subjects;
