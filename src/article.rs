@@ -338,6 +338,7 @@ pub fn parse(
     }
     let body = read_header_block(body, &mut article, &mut raw_date);
     let body = read_markdown_title(body, &mut article);
+    let body = read_byline(body, &mut article);
     if let Some(raw) = raw_date {
         article.date = complete_date(&raw, options, warn);
     }
@@ -441,6 +442,38 @@ fn is_reading_time(value: &str) -> bool {
     let lower = value.to_ascii_lowercase();
     let words: Vec<&str> = lower.split_whitespace().collect();
     matches!(words.as_slice(), [n, "min" | "mins" | "minute" | "minutes", "read"] if n.parse::<u32>().is_ok())
+}
+
+/// A "By Jane Roe" line opening the body is the byline, not a paragraph.
+fn read_byline<'a>(body: &'a [&'a str], article: &mut Article) -> &'a [&'a str] {
+    let start = body.iter().take_while(|l| l.trim().is_empty()).count();
+    let Some(line) = body.get(start).map(|l| l.trim()) else {
+        return body;
+    };
+    let Some(names) = line
+        .strip_prefix("By ")
+        .or_else(|| line.strip_prefix("by "))
+    else {
+        return body;
+    };
+    let words: Vec<&str> = names.split_whitespace().collect();
+    let is_byline = !words.is_empty()
+        && words.len() <= 8
+        && !names.ends_with(['.', '?', '!'])
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(|c| c.is_uppercase())
+                || matches!(
+                    *w,
+                    "and" | "&" | "in" | "de" | "van" | "von" | "|" | "-" | "—"
+                )
+        });
+    if !is_byline {
+        return body;
+    }
+    if article.author.is_none() {
+        article.author = Some(names.trim_end_matches(',').to_string());
+    }
+    &body[start + 1..]
 }
 
 /// A Markdown `# Title` as the first line gives the title when none is known.
@@ -553,7 +586,27 @@ fn heading_text(line: &str, bare: bool) -> Option<String> {
 
 /// Lines that belong to the web page, not the article.
 fn is_chrome(line: &str) -> bool {
-    let lower = line.trim().trim_end_matches(':').to_lowercase();
+    let line = line.trim();
+    // Photo captions and credits are not paragraphs of the story.
+    const CAPTIONS: [&str; 9] = [
+        "Photo:",
+        "Photograph:",
+        "Image:",
+        "Picture:",
+        "Credit:",
+        "Illustration:",
+        "Image caption",
+        "Image source",
+        "(Photo",
+    ];
+    if CAPTIONS.iter().any(|c| line.starts_with(c)) {
+        return true;
+    }
+    // Chrome lines are short; running text is not worth lowercasing here.
+    if line.len() > 40 {
+        return false;
+    }
+    let lower = line.trim_end_matches(':').to_lowercase();
     const CHROME: [&str; 12] = [
         "comments",
         "share",
@@ -761,6 +814,18 @@ mod tests {
         assert_eq!(texts(&a), ["Intro para.", "Second para. still second."]);
         assert_eq!(a.paragraphs[0].section, None);
         assert_eq!(a.paragraphs[1].section.as_deref(), Some("Part Two"));
+    }
+
+    #[test]
+    fn bylines_and_captions_are_not_paragraphs() {
+        let a = parse_ok(
+            "By Jane Roe and Tom Cole\n\nFirst paragraph.\n\nPhoto: Reuters/John Doe\n\nSecond.\n",
+        );
+        assert_eq!(a.author.as_deref(), Some("Jane Roe and Tom Cole"));
+        assert_eq!(texts(&a), ["First paragraph.", "Second."]);
+        // A sentence that starts with "By" is a paragraph.
+        let a = parse_ok("By noon the square was full.\n\nSecond.\n");
+        assert_eq!(texts(&a), ["By noon the square was full.", "Second."]);
     }
 
     #[test]

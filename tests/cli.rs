@@ -157,6 +157,38 @@ mod search {
     use super::*;
 
     #[test]
+    fn human_output_snapshot() {
+        let tmp = indexed_sample();
+        let run = whosaid(
+            tmp.path(),
+            &[
+                "search",
+                "Putin AND ceasefire",
+                "--index",
+                "idx",
+                "--color",
+                "never",
+                "-n",
+                "3",
+            ],
+        );
+        run.expect_code(0);
+        insta::assert_snapshot!("search_putin_and_ceasefire", run.stdout);
+        assert_eq!(run.stderr, "whosaid: 3 of 3 matching paragraphs\n");
+    }
+
+    #[test]
+    fn help_snapshot() {
+        let tmp = tempdir();
+        let run = whosaid(tmp.path(), &["--help"]);
+        run.expect_code(0);
+        insta::assert_snapshot!("help", run.stdout);
+        let run = whosaid(tmp.path(), &["search", "--help"]);
+        run.expect_code(0);
+        insta::assert_snapshot!("search_help", run.stdout);
+    }
+
+    #[test]
     fn prefix_fuzzy_and_wildcard_words_match() {
         let tmp = indexed_sample();
         let has = |hit: &Hit, word: &str| hit.text.to_lowercase().contains(word);
@@ -717,6 +749,51 @@ mod index {
 
     use super::*;
     use common::{corpus, list_files, spawn_whosaid, write};
+
+    #[test]
+    fn spelling_variants_and_aliases_are_one_speaker() {
+        let tmp = tempdir();
+        let dir = tmp.path();
+        let news = dir.join("news");
+        write(
+            &news.join("a.md"),
+            "Ukrainian President Volodymyr Zelensky said the front was holding.\n",
+        );
+        write(
+            &news.join("b.md"),
+            "\"We will not give up land,\" said Volodymyr Zelenskyy.\n",
+        );
+        write(
+            &news.join("c.md"),
+            "Wolodymyr Selenskyj sagte, the war must end, and Wolodymyr Selenskyj said so twice.\n",
+        );
+        write(
+            &news.join("speakers.toml"),
+            "\"Volodymyr Zelensky\" = [\"Wolodymyr Selenskyj\"]\n",
+        );
+        index(dir, &["news", "--index", "idx"]).expect_code(0);
+        let run = whosaid(
+            dir,
+            &[
+                "search",
+                "war OR front OR land",
+                "--count",
+                "speaker",
+                "--json",
+                "--index",
+                "idx",
+            ],
+        );
+        run.expect_code(0);
+        let counts: Vec<serde_json::Value> = run.json_lines();
+        assert_eq!(counts.len(), 1, "{counts:#?}");
+        assert_eq!(counts[0]["key"], "Volodymyr Zelensky");
+        assert_eq!(counts[0]["count"], 3);
+        // Any spelling finds him.
+        for query in ["speaker:Zelenskyy", "speaker:Selenskyj", "speaker:zelensky"] {
+            assert_eq!(search_idx(dir, query).len(), 3, "{query}");
+        }
+    }
 
     #[test]
     fn json_summary_and_a_rerun_with_nothing_changed_writes_nothing() {
