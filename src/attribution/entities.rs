@@ -133,7 +133,11 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Ru
         // "Assistant Commissioner Dean Harlow": a title word that is also a given name, right
         // before the surname, is the given name.
         let given_name = k + 2 == name_end && lexicon::first_name_gender(&b).is_some() && k > i;
-        lexicon::title(&b).is_some() && !given_name
+        // "Singer-songwriter Maisie Doherty": a compound of titles is a title.
+        let compound = b.contains('-')
+            && b.split('-')
+                .any(|part| lexicon::title(part).is_some() || lexicon::is_role(part));
+        (lexicon::title(&b).is_some() || compound) && !given_name
     });
     let all_titles = (i..name_end).all(|k| lexicon::title(&bare(word(k))).is_some());
     let descriptors_end = match last_title {
@@ -167,6 +171,10 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Ru
     }
     run.is_not_person = run.name.iter().any(|&j| {
         let b = bare(word(j));
+        // "Deborah A. Pruitt": an initial is not the word "a".
+        if is_initial(word(j)) {
+            return false;
+        }
         lexicon::is_not_person(&b)
             || lexicon::is_not_person(&acronym_key(word(j)))
             || lexicon::is_nationality(&b)
@@ -212,6 +220,12 @@ pub(crate) fn acronym_key(word: &str) -> String {
         .filter(|c| c.is_alphanumeric())
         .collect::<String>()
         .to_lowercase()
+}
+
+/// "A.", "J": a capital letter standing for a name.
+fn is_initial(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
+    letters.len() == 1 && letters[0].is_uppercase()
 }
 
 fn is_acronym(word: &str) -> bool {

@@ -472,7 +472,8 @@ static ROLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     entrepreneur activist campaigner economist historian epidemiologist virologist engineer \
     lecturer dean rector regulator negotiator mediator minister-president head \
     climber runner cyclist swimmer boxer golfer tennis trainer woman man barrister solicitor \
-    trader broker farmer owner landlord tenant witness adviser advisor academic",
+    trader broker farmer owner landlord tenant witness adviser advisor academic steward vet \
+    engineer physicist commissioner negotiator presenter host reporter correspondent",
     )
 });
 
@@ -480,9 +481,13 @@ static ROLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 pub(crate) fn is_role(word: &str) -> bool {
     ROLES.contains(word)
         || (word.len() > 7
-            && (word.ends_with("ologist")
-                || word.ends_with("scientist")
-                || word.ends_with("ician")))
+            && (word.ends_with("ologist") || word.ends_with("scientist") || word.ends_with("ician")))
+        // physicist, journalist, activist; not insist, playlist
+        || (word.len() >= 7
+            && word.ends_with("ist")
+            && verb(word).is_none()
+            && !matches!(word, "persist" | "consist" | "checklist" | "playlist" | "shortlist"
+                | "waitlist" | "blacklist" | "wishlist" | "whilst"))
 }
 
 /// Roles "the researcher" or "the scientist" may refer to.
@@ -631,7 +636,31 @@ static NOT_PERSON: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     islands mountains coast upper lower greater \
     house assembly cabinet tribunal courts prison jail constabulary \
     crown hotel restaurant cafe pub shop store stores market supermarket mall \
-    hardware bakery pharmacy clinic surgery practice palace castle abbey risk llp",
+        hardware bakery pharmacy clinic surgery practice palace castle abbey risk llp \
+    universidad université universität universiteit università universidade riders \
+    bst gmt utc cet cest est edt pst pdt aest aedt ist jst nzst nzdt sast \
+    zealand africa arabia emirates afghanistan albania algeria angola armenia austria \
+    azerbaijan bahrain bangladesh belarus belgium bolivia bosnia botswana bulgaria \
+    cambodia cameroon chile colombia congo croatia cuba cyprus czechia denmark ecuador \
+    estonia ethiopia finland  ghana guatemala haiti honduras hungary iceland \
+    indonesia jamaica  kazakhstan kenya kosovo kuwait kyrgyzstan laos latvia \
+    libya lithuania luxembourg madagascar malawi malaysia mali malta moldova mongolia \
+    montenegro morocco mozambique myanmar namibia nepal netherlands nicaragua niger \
+    nigeria norway oman panama paraguay peru philippines qatar romania rwanda senegal \
+    serbia singapore slovakia slovenia somalia sudan sweden switzerland taiwan \
+    tajikistan tanzania thailand tunisia turkmenistan uganda uruguay uzbekistan \
+    venezuela vietnam yemen zambia zimbabwe sahel balkans caucasus \
+    toronto  melbourne auckland wellington johannesburg cape nairobi lagos cairo \
+    dubai istanbul ankara athens lisbon dublin edinburgh glasgow cardiff belfast \
+    manchester birmingham liverpool leeds bristol chicago boston   \
+    seattle atlanta miami denver detroit  philadelphia francisco angeles \
+    york jersey texas california florida ohio michigan   arizona \
+    ontario quebec bavaria catalonia scandinavia mumbai karachi lahore dhaka \
+    jakarta manila bangkok hanoi seoul shanghai hong kong osaka kyoto  \
+    bogota lima caracas havana mexico brasília brasilia   buenos aires montreal \
+    vancouver ottawa copenhagen stockholm oslo helsinki amsterdam rotterdam antwerp \
+    hamburg frankfurt cologne zurich  naples barcelona  seville porto \
+    prague budapest bucharest  belgrade zagreb riga tallinn vilnius valparaíso",
     )
 });
 

@@ -362,6 +362,8 @@ struct State {
     subjects: Vec<(Option<usize>, Option<Gender>, usize, usize)>,
     /// Speaker of a quotation left open at the end of the previous paragraph.
     carried: Option<(usize, Cue)>,
+    /// Speaker of the previous paragraph's `Name:` answer (interviews, transcripts).
+    answering: Option<(usize, Cue)>,
 }
 
 /// A mention outside quotations.
@@ -431,6 +433,25 @@ fn attribute_paragraph(
         if quote.words >= 4 || speaker.is_some() {
             last_quote_speaker = speaker;
         }
+    }
+    // "Okonkwo: Honestly? The photocopier." An interview answer labelled with a name, and
+    // the unlabelled paragraphs that go on with it (not a question).
+    let label = answer_label(a, &mentions);
+    let answering = state.answering.take();
+    if let Some((entity, cue)) = label.clone() {
+        found.push((0, entity, cue));
+        state.answering = label;
+    } else if let Some((entity, cue)) = answering
+        && found.is_empty()
+        && a.quotes.is_empty()
+        && !a.text.trim_end().ends_with('?')
+    {
+        let cue = Cue {
+            kind: CueKind::CarriedQuote,
+            ..cue
+        };
+        found.push((0, entity, cue.clone()));
+        state.answering = Some((entity, cue));
     }
     state.carried = match a.quotes.last() {
         Some(q) if q.is_open_at_end => last_quote_speaker.map(|(e, c)| {
@@ -670,7 +691,7 @@ fn role_mention(a: &Analysed, i: usize, p: usize, table: &Table, state: &State) 
     let mut who = age
         .and_then(|_| resolve_role(table, None, nationality, age))
         .or_else(|| resolve_role(table, role.as_deref(), nationality, age));
-    if who.is_none() && role.is_none() {
+    if who.is_none() && (role.is_none() || age.is_some()) {
         // "the 29-year-old", "the Australian" with no person of that age or nationality:
         // newswire style for the person just written about, if nothing contradicts it.
         who = latest_subject(state, p, |e| {
@@ -1163,6 +1184,35 @@ fn is_verb_use(a: &Analysed, i: usize, verb: lexicon::Verb) -> bool {
             break;
         }
     }
+    // "Tait claimed his first championship victory": winning, not saying.
+    if a.lower[i].starts_with("claim")
+        && (i + 1..(i + 5).min(n)).any(|j| {
+            matches!(
+                a.lower[j].as_str(),
+                "victory"
+                    | "title"
+                    | "win"
+                    | "crown"
+                    | "seat"
+                    | "prize"
+                    | "medal"
+                    | "pole"
+                    | "trophy"
+                    | "gold"
+                    | "silver"
+                    | "bronze"
+                    | "championship"
+                    | "wickets"
+                    | "lives"
+                    | "life"
+                    | "asylum"
+                    | "benefits"
+                    | "expenses"
+            )
+        })
+    {
+        return false;
+    }
     // "Marshall added 14 points": adding up, not speaking.
     if a.lower[i].starts_with("add")
         && a.lower
@@ -1246,8 +1296,21 @@ fn subject_of(
             return Subject::Open { may_invert: true };
         }
         if let Some(m) = mention_ending_at[j] {
-            // "A spokesman for Mr Harris said": the name is in a phrase, not the subject.
             let start = mentions[m].start;
+            // "Henrik Aalund of Baltic Freight Research warned": the person before "of".
+            if mentions[m].what == Referent::Other
+                && start > 0
+                && let Some(person) =
+                    name_before_of(a, start - 1, mention_ending_at).or_else(|| {
+                        (a.lower[start - 1] == "of")
+                            .then(|| start.checked_sub(2).and_then(|b| mention_ending_at[b]))
+                            .flatten()
+                    })
+                && matches!(mentions[person].what, Referent::Person(_))
+            {
+                return Subject::Mention(person);
+            }
+            // "A spokesman for Mr Harris said": the name is in a phrase, not the subject.
             if start > 0 && is_preposition(&a.lower[start - 1]) {
                 return Subject::Blocked;
             }
@@ -1531,6 +1594,29 @@ fn quote_speaker(
             },
         )
     })
+}
+
+/// A paragraph that opens with a person's name and a colon ("Okonkwo: ...").
+fn answer_label(a: &Analysed, mentions: &[Mention]) -> Option<(usize, Cue)> {
+    let m = mentions
+        .first()
+        .filter(|m| m.start == 0 && m.kind == CueKind::Name)?;
+    let Referent::Person(entity) = m.what else {
+        return None;
+    };
+    if a.tokens.get(m.end).map(|t| t.kind) != Some(Kind::Colon) {
+        return None;
+    }
+    let mention = a.text[a.tokens[m.start].start..a.tokens[m.end - 1].end].to_string();
+    Some((
+        entity,
+        Cue {
+            kind: CueKind::Name,
+            mention,
+            verb: None,
+            has_quote: true,
+        },
+    ))
 }
 
 /// `Then he went further. "They want us to ..."`: a quotation standing as a sentence of its

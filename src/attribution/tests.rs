@@ -302,3 +302,58 @@ fn titles_are_stripped_from_canonical_names() {
     );
     check(&["\"No,\" said Rebecca Stone KC."], &[&["Rebecca Stone"]]);
 }
+
+#[test]
+fn interview_answers_labelled_with_a_name() {
+    check(
+        &[
+            "Head teacher Adaeze Okonkwo took over the school in 2021.",
+            "What did you change first?",
+            "Okonkwo: The photocopier. Teachers queued for it every lunch break.",
+            "We also stopped pretending that behaviour was a private problem.",
+            "And what about inspections?",
+        ],
+        &[&[], &[], &["Adaeze Okonkwo"], &["Adaeze Okonkwo"], &[]],
+    );
+}
+
+#[test]
+fn name_of_an_organisation_before_the_verb() {
+    check(
+        &[
+            "Shipping analyst Henrik Aalund of Copenhagen-based Baltic Freight Research warned that the strike would spread.",
+        ],
+        &[&["Henrik Aalund"]],
+    );
+}
+
+#[test]
+fn initials_and_honorifics_with_dots() {
+    check(
+        &[
+            "Deborah A. Pruitt took the stand on Tuesday.",
+            "\"I signed what was put in front of me,\" Ms. Pruitt said.",
+        ],
+        &[&[], &["Deborah A. Pruitt"]],
+    );
+}
+
+#[test]
+fn claiming_a_victory_is_not_speech() {
+    check(
+        &["Cameron Tait claimed his first championship victory at Sandown on Sunday."],
+        &[&[]],
+    );
+}
+
+#[test]
+fn live_blog_time_stamps_and_compound_titles() {
+    check(
+        &["22.55 BST Camila Reyes told reporters that she was calm."],
+        &[&["Camila Reyes"]],
+    );
+    check(
+        &["Singer-songwriter Maisie Doherty wrote on Instagram that artists were struggling."],
+        &[&["Maisie Doherty"]],
+    );
+}
