@@ -75,8 +75,17 @@ pub(crate) fn runs(text: &str, tokens: &[Token], with_quotes: bool) -> Vec<Run> 
                 let next_cap = end + 1 < tokens.len()
                     && usable(end + 1)
                     && (is_capitalised(word(end + 1)) || lexicon::is_particle(word(end + 1)));
-                let link =
-                    (w == "of" && lexicon::title(&bare(prev)).is_some()) || lexicon::is_particle(w);
+                // "Bank of England Governor Andrew Bailey": an organisation's "of" when a
+                // title follows, so the title can be stripped from the name.
+                let title_follows = || {
+                    (end + 1..(end + 5).min(tokens.len()))
+                        .take_while(|&k| usable(k) && is_capitalised(word(k)))
+                        .any(|k| lexicon::title(&bare(word(k))).is_some())
+                };
+                let link = (w == "of"
+                    && (lexicon::title(&bare(prev)).is_some()
+                        || (lexicon::is_not_person(&bare(prev)) && title_follows())))
+                    || lexicon::is_particle(w);
                 if link && next_cap && !is_possessive(prev) {
                     end += 1;
                     continue;
@@ -434,10 +443,12 @@ impl Table {
             .iter()
             .enumerate()
             .filter(|(_, e)| {
-                // Only a known given name stands for a person alone ("Kestrel" is a club).
+                // Only a known given name stands for a person alone ("Kestrel" is a club),
+                // or a family name written first ("Park" for "Park Seo-yeon").
                 e.keys.len() >= 2
                     && e.keys[0] == keys[0]
-                    && lexicon::first_name_gender(&e.keys[0]).is_some()
+                    && (lexicon::first_name_gender(&e.keys[0]).is_some()
+                        || lexicon::is_family_name_first(&e.keys[0], &e.keys[e.keys.len() - 1]))
             })
             .map(|(i, _)| i)
             .collect()

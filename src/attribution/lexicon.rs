@@ -143,7 +143,8 @@ fn set(words: &'static str) -> HashSet<&'static str> {
 static SKIPPABLE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set(
         "also reportedly publicly privately allegedly swiftly later then again repeatedly \
-        previously once twice now recently bluntly quickly flatly firmly openly separately further earlier \
+            previously once twice now recently bluntly yesterday today tonight overnight last night \
+    week weekend month morning afternoon evening separately earlier quickly flatly firmly openly separately further earlier \
     subsequently immediately simply just still even already often never always has have had \
     will would could should may might must shall was is are were be been being did does do not \
     n't never angrily calmly quietly loudly sharply frankly candidly tersely curtly herself \
@@ -797,6 +798,19 @@ static MALE_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     cian sunil harold",
     )
 });
+
+/// True for names written family name first: an East Asian family name followed by a given
+/// name ("Park Seo-yeon", "Lee Dong-hyuk", "Nguyen Van An", "Xi Jinping").
+pub(crate) fn is_family_name_first(first: &str, last: &str) -> bool {
+    const FAMILY: &[&str] = &[
+        "kim", "lee", "park", "choi", "jung", "jeong", "kang", "cho", "yoon", "jang", "lim", "han",
+        "oh", "seo", "shin", "kwon", "hwang", "ahn", "song", "jeon", "hong", "moon", "yoo", "wang",
+        "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "ma",
+        "zhu", "hu", "guo", "he", "lin", "luo", "gao", "xi", "nguyen", "tran", "le", "pham",
+        "hoang", "phan", "vu", "vo", "dang", "bui", "do", "ho", "ngo", "duong", "ly",
+    ];
+    FAMILY.contains(&first) && (last.contains('-') || first.len() <= 5)
+}
 
 /// Gender suggested by a given name, where the lists know it.
 pub(crate) fn first_name_gender(word: &str) -> Option<Gender> {

@@ -1031,7 +1031,24 @@ fn find_cues(a: &Analysed, mentions: &[Mention], table: &Table) -> Vec<CueHit> {
         }
         let verb_text = a.word(i).to_string();
         // Participles after a comma or "and" belong to the sentence's subject.
-        let after_comma = i > 0 && (a.tokens[i - 1].kind == Kind::Comma || a.lower[i - 1] == "and");
+        // "..., adding", "and telling", "opened the launch by calling it ...".
+        let after_comma = i > 0
+            && (a.tokens[i - 1].kind == Kind::Comma
+                || matches!(a.lower[i - 1].as_str(), "and" | "by"));
+        // "Reporters were told by Treviño that ...": the agent speaks.
+        let passive_agent = (i >= 1
+            && matches!(
+                a.lower[i - 1].as_str(),
+                "was" | "were" | "been" | "being" | "is" | "are"
+            )
+            && a.lower.get(i + 1).is_some_and(|w| w == "by"))
+        .then(|| mention_starting_at.get(i + 2).copied().flatten())
+        .flatten();
+        if let Some(m) = passive_agent {
+            let speaker = speaker_from(a, &mentions[m], Some(&verb_text), mentions[m].kind, table);
+            cues.push(CueHit { token: i, speaker });
+            continue;
+        }
         let hit = match subject_of(a, i, mentions, &mention_ending_at) {
             _ if verb.is_participle && after_comma => {
                 clause_speaker(a, i, &cues, mentions, &verb_text, table)
@@ -1077,9 +1094,20 @@ fn clause_speaker(
         c.verb = Some(verb.to_string());
         return Some((e, c, i));
     }
-    let m = mentions
-        .iter()
-        .find(|m| a.sentence[m.start] == sentence && m.start < i && m.is_subject)?;
+    // "Rovers chairman Paweł Nowicki ...": an organisation naming the person's employer
+    // is not the subject.
+    let modifies_next = |m: &Mention| {
+        m.what == Referent::Other
+            && mentions.iter().any(|n| {
+                n.start > m.end
+                    && n.start <= m.end + 3
+                    && (m.end..n.start)
+                        .all(|k| a.tokens[k].kind == Kind::Word && is_role_word(&a.lower[k]))
+            })
+    };
+    let m = mentions.iter().find(|m| {
+        a.sentence[m.start] == sentence && m.start < i && m.is_subject && !modifies_next(m)
+    })?;
     speaker_from(a, m, Some(verb), m.kind, table)
 }
 
@@ -1184,6 +1212,17 @@ fn is_verb_use(a: &Analysed, i: usize, verb: lexicon::Verb) -> bool {
             break;
         }
     }
+    // "he has already said his goodbyes": a farewell, not a statement.
+    if matches!(a.lower[i].as_str(), "said" | "says" | "say" | "saying")
+        && (i + 1..(i + 3).min(n)).any(|j| {
+            matches!(
+                a.lower[j].as_str(),
+                "goodbye" | "goodbyes" | "farewell" | "farewells" | "grace" | "prayers" | "hello"
+            )
+        })
+    {
+        return false;
+    }
     // "Tait claimed his first championship victory": winning, not saying.
     if a.lower[i].starts_with("claim")
         && (i + 1..(i + 5).min(n)).any(|j| {
@@ -1285,6 +1324,8 @@ fn subject_of(
     let mut steps = 0;
     // Set once an apposition was skipped: the name before it is the subject.
     let mut past_apposition = false;
+    // Inside the tail of a relative clause ("..., has worked ..."), until its start.
+    let mut in_relative = false;
     while j > 0 && steps < 60 {
         j -= 1;
         steps += 1;
@@ -1349,6 +1390,7 @@ fn subject_of(
                 // "Its chair, Alan Pryor, joked", "Král, 51, told": a name right before the
                 // comma, when it opens its clause or an apposition was just skipped.
                 if j > 0
+                    && !in_relative
                     && let Some(m) = mention_ending_at[j - 1]
                     && (past_apposition || opens_apposition(a, mentions[m].start))
                 {
@@ -1359,6 +1401,14 @@ fn subject_of(
                     Some(k) => {
                         j = k + 1;
                         past_apposition = true;
+                        // "Méndez, whose husband, Juan Carlos, has worked there, said": the
+                        // tail of a relative clause; its own commas hold no subject.
+                        let first = a.lower.get(k + 1).map(String::as_str).unwrap_or("");
+                        if is_auxiliary(first) {
+                            in_relative = true;
+                        } else if matches!(first, "who" | "whose" | "which") {
+                            in_relative = false;
+                        }
                     }
                     // `"...", said Hill` and "The plan fails, said Hill": may invert.
                     None if t.kind == Kind::Comma => return Subject::Open { may_invert: true },
@@ -1394,6 +1444,27 @@ fn name_before_of(a: &Analysed, j: usize, mention_ending_at: &[Option<usize>]) -
         }
     }
     None
+}
+
+fn is_auxiliary(word: &str) -> bool {
+    matches!(
+        word,
+        "has"
+            | "have"
+            | "had"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "does"
+            | "did"
+            | "may"
+            | "might"
+    )
 }
 
 fn is_preposition(word: &str) -> bool {
