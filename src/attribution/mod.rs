@@ -518,7 +518,14 @@ fn find_mentions(a: &Analysed, p: usize, table: &mut Table, state: &mut State) -
                 Gender::Female
             };
             let exclude = named_in_sentence_quotes(a, i, table);
-            let who = resolve_pronoun(state, table, gender, p, &exclude);
+            let in_paragraph: Vec<usize> = mentions
+                .iter()
+                .filter_map(|m| match m.what {
+                    Referent::Person(e) if m.kind == CueKind::Name => Some(e),
+                    _ => None,
+                })
+                .collect();
+            let who = resolve_pronoun(state, table, gender, p, &exclude, &in_paragraph);
             let m = Mention {
                 start: i,
                 end: i + 1,
@@ -802,21 +809,35 @@ fn resolve_pronoun(
     gender: Gender,
     p: usize,
     exclude: &[usize],
+    in_paragraph: &[usize],
 ) -> Option<usize> {
+    let fits =
+        |e: usize| !exclude.contains(&e) && table.entities[e].gender.is_none_or(|g| g == gender);
+    let mut looked_here = false;
     for &(entity, unnamed_gender, sp, _) in state.subjects.iter().rev() {
         if sp + 2 < p {
             break;
+        }
+        // "Among those affected was Harold Pemberton, 79. '...,' he said": with no subject
+        // in this paragraph, a person named in it comes before earlier paragraphs.
+        if sp < p && !looked_here {
+            looked_here = true;
+            if let Some(&e) = in_paragraph.iter().rev().find(|&&e| fits(e)) {
+                return Some(e);
+            }
         }
         match entity {
             // An unnamed person earlier in this paragraph is the nearer antecedent.
             None if sp == p && unnamed_gender.is_none_or(|g| g == gender) => return None,
             None => {}
-            Some(e) if exclude.contains(&e) => {}
-            Some(e) if table.entities[e].gender.is_none_or(|g| g == gender) => return Some(e),
+            Some(e) if fits(e) => return Some(e),
             Some(_) => {}
         }
     }
-    None
+    if looked_here {
+        return None;
+    }
+    in_paragraph.iter().rev().find(|&&e| fits(e)).copied()
 }
 
 /// The most recent named person in subject position (this paragraph or the one before) that
