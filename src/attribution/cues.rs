@@ -1,0 +1,611 @@
+//! Speech cues (verbs in all their forms, "according to", participles) and the subject
+//! each one has: read leftwards past adverbs, appositions and asides, or after the verb in
+//! `"...," said X`.
+
+use super::entities::Table;
+use super::lexicon::{self, Tier};
+use super::mentions::{Mention, Referent};
+use super::tokens::Kind;
+use super::{Analysed, Cue, CueKind};
+
+/// A speech cue and the speaker it was tied to.
+#[derive(Debug, Clone)]
+pub(super) struct CueHit {
+    pub(super) token: usize,
+    /// The speaker, the cue and the mention's position; `None` when the subject is not a
+    /// named person ("one source said") or there is none.
+    pub(super) speaker: Option<(usize, Cue, usize)>,
+}
+
+/// Speech cues outside quotations, each tied to its speaker where one can be found.
+pub(super) fn find_cues(a: &Analysed, mentions: &[Mention], table: &Table) -> Vec<CueHit> {
+    let mut mention_ending_at: Vec<Option<usize>> = vec![None; a.tokens.len() + 1];
+    let mut mention_starting_at: Vec<Option<usize>> = vec![None; a.tokens.len() + 1];
+    for (m, mention) in mentions.iter().enumerate() {
+        mention_ending_at[mention.end - 1] = Some(m);
+        mention_starting_at[mention.start] = Some(m);
+    }
+    let mut cues: Vec<CueHit> = Vec::new();
+    for i in 0..a.tokens.len() {
+        if !a.is_outside(i) || a.tokens[i].kind != Kind::Word {
+            continue;
+        }
+        if a.lower[i] == "according" && i + 1 < a.tokens.len() && a.lower[i + 1] == "to" {
+            // "according to her barrister, Neil Ashby,": past the role to the name.
+            let hit = (i + 2..(i + 8).min(a.tokens.len()))
+                .take_while(|&k| {
+                    mention_starting_at[k].is_some()
+                        || a.tokens[k].kind == Kind::Comma
+                        || (a.tokens[k].kind == Kind::Word
+                            && a.tokens[k].quote.is_none()
+                            && is_role_word(&a.lower[k]))
+                })
+                .find_map(|k| mention_starting_at[k])
+                .and_then(|m| speaker_from(a, &mentions[m], None, CueKind::AccordingTo, table));
+            cues.push(CueHit {
+                token: i,
+                speaker: hit,
+            });
+            continue;
+        }
+        let Some(verb) = lexicon::verb(&a.lower[i]) else {
+            continue;
+        };
+        if !is_verb_use(a, i, verb) {
+            continue;
+        }
+        let verb_text = a.word(i).to_string();
+        // Participles after a comma or "and" belong to the sentence's subject.
+        // "..., adding", "and telling", "opened the launch by calling it ...".
+        let after_comma = i > 0
+            && (a.tokens[i - 1].kind == Kind::Comma
+                || matches!(a.lower[i - 1].as_str(), "and" | "by"));
+        // "Reporters were told by Treviño that ...": the agent speaks.
+        let passive_agent = (i >= 1
+            && matches!(
+                a.lower[i - 1].as_str(),
+                "was" | "were" | "been" | "being" | "is" | "are"
+            )
+            && a.lower.get(i + 1).is_some_and(|w| w == "by"))
+        .then(|| mention_starting_at.get(i + 2).copied().flatten())
+        .flatten();
+        if let Some(m) = passive_agent {
+            let speaker = speaker_from(a, &mentions[m], Some(&verb_text), mentions[m].kind, table);
+            cues.push(CueHit { token: i, speaker });
+            continue;
+        }
+        let hit = match subject_of(a, i, mentions, &mention_ending_at) {
+            _ if verb.is_participle && after_comma => {
+                clause_speaker(a, i, &cues, mentions, &verb_text, table)
+            }
+            Subject::Shared => clause_speaker(a, i, &cues, mentions, &verb_text, table),
+            Subject::Mention(m) => {
+                speaker_from(a, &mentions[m], Some(&verb_text), mentions[m].kind, table)
+            }
+            Subject::Blocked => None,
+            // `"...," said Hill`, `said store manager Hector Ramírez`: the speaker follows.
+            Subject::Open { may_invert: true } if verb.inverts => {
+                mention_after(a, i, mentions, &mention_starting_at).and_then(|m| {
+                    speaker_from(a, &mentions[m], Some(&verb_text), mentions[m].kind, table)
+                })
+            }
+            Subject::Open { .. } => None,
+        };
+        cues.push(CueHit {
+            token: i,
+            speaker: hit,
+        });
+    }
+    cues
+}
+
+/// The speaker of a clause whose verb has no subject of its own (a participle, or a verb
+/// coordinated with "and"/"but"): the speaker of an earlier cue in the sentence, else the
+/// sentence's first subject if that is a person.
+pub(super) fn clause_speaker(
+    a: &Analysed,
+    i: usize,
+    cues: &[CueHit],
+    mentions: &[Mention],
+    verb: &str,
+    table: &Table,
+) -> Option<(usize, Cue, usize)> {
+    let sentence = a.sentence[i];
+    let earlier = cues
+        .iter()
+        .rev()
+        .find(|c| a.sentence[c.token] == sentence && c.speaker.is_some());
+    if let Some((e, mut c, _)) = earlier.and_then(|c| c.speaker.clone()) {
+        c.verb = Some(verb.to_string());
+        return Some((e, c, i));
+    }
+    // "Rovers chairman Paweł Nowicki ...": an organisation naming the person's employer
+    // is not the subject.
+    let modifies_next = |m: &Mention| {
+        m.what == Referent::Other
+            && mentions.iter().any(|n| {
+                n.start > m.end
+                    && n.start <= m.end + 3
+                    && (m.end..n.start)
+                        .all(|k| a.tokens[k].kind == Kind::Word && is_role_word(&a.lower[k]))
+            })
+    };
+    let m = mentions.iter().find(|m| {
+        a.sentence[m.start] == sentence && m.start < i && m.is_subject && !modifies_next(m)
+    })?;
+    speaker_from(a, m, Some(verb), m.kind, table)
+}
+
+/// The mention after an inverted verb, past lowercase words naming a role ("said store
+/// manager Hector Ramírez").
+pub(super) fn mention_after(
+    a: &Analysed,
+    i: usize,
+    mentions: &[Mention],
+    mention_starting_at: &[Option<usize>],
+) -> Option<usize> {
+    if let Some(m) = mention_starting_at.get(i + 1).copied().flatten() {
+        return Some(m); // "said Hill", "said the minister", "said he"
+    }
+    for (k, starting) in mention_starting_at
+        .iter()
+        .enumerate()
+        .take((i + 4).min(a.tokens.len()))
+        .skip(i + 1)
+    {
+        if let Some(m) = *starting {
+            return (mentions[m].kind != CueKind::Pronoun).then_some(m);
+        }
+        let t = a.tokens[k];
+        let w = a.lower[k].as_str();
+        let describes = t.kind == Kind::Word
+            && t.quote.is_none()
+            && a.word(k).chars().next().is_some_and(char::is_lowercase)
+            && (lexicon::is_role(w)
+                || lexicon::title(w).is_some()
+                || lexicon::is_nationality(w)
+                || is_noun_like(w));
+        if !describes {
+            return None;
+        }
+    }
+    None
+}
+
+/// Words of a role phrase before a name: "her barrister", "the club's captain".
+pub(super) fn is_role_word(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "an" | "her" | "his" | "its" | "their" | "our" | "my" | "former"
+    ) || lexicon::is_role(w)
+        || lexicon::title(w).is_some_and(|t| !t.is_empty())
+        || lexicon::is_nationality(w)
+}
+
+/// A lowercase word that can modify a role noun ("store manager", "club captain"): not a
+/// function word, pronoun or verb.
+pub(super) fn is_noun_like(w: &str) -> bool {
+    w.len() > 2
+        && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        && lexicon::verb(w).is_none()
+        && !lexicon::is_stop(w)
+        && !lexicon::is_skippable(w)
+        && !is_preposition(w)
+        && !lexicon::opens_clause(w)
+}
+
+/// Whether a speech-verb form is used as a verb here, and strongly enough for its tier.
+pub(super) fn is_verb_use(a: &Analysed, i: usize, verb: lexicon::Verb) -> bool {
+    let n = a.tokens.len();
+    let prev = if i > 0 { a.lower[i - 1].as_str() } else { "" };
+    // "the post", "a statement", "his claim": nouns.
+    if matches!(
+        prev,
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "this"
+            | "that"
+            | "our"
+            | "my"
+            | "your"
+            | "no"
+            | "any"
+    ) {
+        return false;
+    }
+    // "declined to comment", "wants to say": an infinitive is no speech, but "went on to say" is.
+    if prev == "to" && !(i >= 2 && a.lower[i - 2] == "on") {
+        return false;
+    }
+    // "did not respond", "declined to comment", "would never say": no speech.
+    let mut k = i;
+    while k > 0 && i - k < 4 {
+        k -= 1;
+        let w = a.lower[k].as_str();
+        if matches!(
+            w,
+            "not" | "n't" | "never" | "declined" | "refused" | "failed"
+        ) {
+            return false;
+        }
+        if !(lexicon::is_skippable(w) || w == "to") {
+            break;
+        }
+    }
+    // "he has already said his goodbyes": a farewell, not a statement.
+    if matches!(a.lower[i].as_str(), "said" | "says" | "say" | "saying")
+        && (i + 1..(i + 3).min(n)).any(|j| {
+            matches!(
+                a.lower[j].as_str(),
+                "goodbye" | "goodbyes" | "farewell" | "farewells" | "grace" | "prayers" | "hello"
+            )
+        })
+    {
+        return false;
+    }
+    // "Tait claimed his first championship victory": winning, not saying.
+    if a.lower[i].starts_with("claim")
+        && (i + 1..(i + 5).min(n)).any(|j| {
+            matches!(
+                a.lower[j].as_str(),
+                "victory"
+                    | "title"
+                    | "win"
+                    | "crown"
+                    | "seat"
+                    | "prize"
+                    | "medal"
+                    | "pole"
+                    | "trophy"
+                    | "gold"
+                    | "silver"
+                    | "bronze"
+                    | "championship"
+                    | "wickets"
+                    | "lives"
+                    | "life"
+                    | "asylum"
+                    | "benefits"
+                    | "expenses"
+            )
+        })
+    {
+        return false;
+    }
+    // "Marshall added 14 points": adding up, not speaking.
+    if a.lower[i].starts_with("add")
+        && a.lower
+            .get(i + 1)
+            .is_some_and(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))
+    {
+        return false;
+    }
+    let quote_follows = (i + 1..(i + 5).min(n)).any(|j| a.tokens[j].quote.is_some());
+    let next = a.lower.get(i + 1).map(String::as_str).unwrap_or("");
+    if verb.is_call {
+        return quote_follows
+            || matches!(
+                next,
+                "it" | "for" | "on" | "them" | "him" | "her" | "this" | "that"
+            );
+    }
+    if verb.is_narrow {
+        let after_quote = i > 0
+            && (a.tokens[i - 1].quote.is_some()
+                || (a.tokens[i - 1].kind == Kind::Comma
+                    && i > 1
+                    && a.tokens[i - 2].quote.is_some()));
+        let opens = matches!(
+            next,
+            "that" | "in" | "on" | "to" | "back" | "," | ":" | "." | ""
+        ) || a
+            .tokens
+            .get(i + 1)
+            .is_some_and(|t| matches!(t.kind, Kind::Stop | Kind::Comma | Kind::Colon));
+        let quote_in_sentence = (i + 1..n)
+            .take_while(|&j| a.sentence[j] == a.sentence[i])
+            .any(|j| a.tokens[j].quote.is_some());
+        return quote_in_sentence
+            || after_quote
+            || opens
+            || a.sentence.get(i + 1) != a.sentence.get(i);
+    }
+    match verb.tier {
+        Tier::A => true,
+        Tier::B => quote_follows || next == "that" || (i > 0 && a.tokens[i - 1].quote.is_some()),
+    }
+}
+
+pub(super) enum Subject {
+    /// The mention standing as the verb's subject.
+    Mention(usize),
+    /// A coordinated verb ("... and told", "... but says"): the clause's subject.
+    Shared,
+    /// Something else is the subject: a noun, an organisation, an unnamed source.
+    Blocked,
+    /// Nothing stands before the verb in its clause: `"...," said X` (which may put the
+    /// speaker after the verb) or a sentence start (which may not: "Asked whether ...").
+    Open {
+        /// The verb follows a quotation or comma, so `said X` order is possible.
+        may_invert: bool,
+    },
+}
+
+/// Finds the subject of the verb at `cue` by reading left: adverbs and auxiliaries are
+/// skipped, and so is an apposition between commas ("Hugh Hill, a doctor, said").
+pub(super) fn subject_of(
+    a: &Analysed,
+    cue: usize,
+    mentions: &[Mention],
+    mention_ending_at: &[Option<usize>],
+) -> Subject {
+    let sentence = a.sentence[cue];
+    let mut j = cue;
+    let mut steps = 0;
+    // Set once an apposition was skipped: the name before it is the subject.
+    let mut past_apposition = false;
+    // Inside the tail of a relative clause ("..., has worked ..."), until its start.
+    let mut in_relative = false;
+    while j > 0 && steps < 60 {
+        j -= 1;
+        steps += 1;
+        if a.sentence[j] != sentence {
+            return Subject::Open { may_invert: false };
+        }
+        let t = a.tokens[j];
+        if t.quote.is_some() {
+            return Subject::Open { may_invert: true };
+        }
+        if let Some(m) = mention_ending_at[j] {
+            let start = mentions[m].start;
+            // "Henrik Aalund of Baltic Freight Research warned": the person before "of".
+            if mentions[m].what == Referent::Other
+                && start > 0
+                && let Some(person) =
+                    name_before_of(a, start - 1, mention_ending_at).or_else(|| {
+                        (a.lower[start - 1] == "of")
+                            .then(|| start.checked_sub(2).and_then(|b| mention_ending_at[b]))
+                            .flatten()
+                    })
+                && matches!(mentions[person].what, Referent::Person(_))
+            {
+                return Subject::Mention(person);
+            }
+            // "A spokesman for Mr Harris said": the name is in a phrase, not the subject.
+            if start > 0 && is_preposition(&a.lower[start - 1]) {
+                return Subject::Blocked;
+            }
+            return Subject::Mention(m);
+        }
+        match t.kind {
+            Kind::Word => {
+                let w = a.lower[j].as_str();
+                // "..., led by Olena Kravets, who told": the relative pronoun's antecedent.
+                if w == "who"
+                    && j >= 2
+                    && a.tokens[j - 1].kind == Kind::Comma
+                    && let Some(m) = mention_ending_at[j - 2]
+                {
+                    return Subject::Mention(m);
+                }
+                if lexicon::is_skippable(w) || w == "who" {
+                    continue;
+                }
+                // "Brannigan owns a van but says ...": the verb shares the clause's subject.
+                if matches!(w, "and" | "but") {
+                    return Subject::Shared;
+                }
+                // "Moderator Tom Keegan of WRVL radio asked": a name with its "of" phrase.
+                if let Some(m) = name_before_of(a, j, mention_ending_at) {
+                    return Subject::Mention(m);
+                }
+                return Subject::Blocked;
+            }
+            // "Rep. Andre Gilliam (R-Texas) told": skip the parenthesis.
+            Kind::Other if a.word(j) == ")" => match (0..j).rev().find(|&k| a.word(k) == "(") {
+                Some(k) if a.sentence[k] == sentence => j = k,
+                _ => return Subject::Blocked,
+            },
+            Kind::Comma | Kind::Dash => {
+                // "Its chair, Alan Pryor, joked", "Král, 51, told": a name right before the
+                // comma, when it opens its clause or an apposition was just skipped.
+                if j > 0
+                    && !in_relative
+                    && let Some(m) = mention_ending_at[j - 1]
+                    && (past_apposition || opens_apposition(a, mentions[m].start))
+                {
+                    return Subject::Mention(m);
+                }
+                // An apposition or aside between commas: skip back over it to the name.
+                match apposition_start(a, j) {
+                    Some(k) => {
+                        j = k + 1;
+                        past_apposition = true;
+                        // "Méndez, whose husband, Juan Carlos, has worked there, said": the
+                        // tail of a relative clause; its own commas hold no subject.
+                        let first = a.lower.get(k + 1).map(String::as_str).unwrap_or("");
+                        if is_auxiliary(first) {
+                            in_relative = true;
+                        } else if matches!(first, "who" | "whose" | "which") {
+                            in_relative = false;
+                        }
+                    }
+                    // `"...", said Hill` and "The plan fails, said Hill": may invert.
+                    None if t.kind == Kind::Comma => return Subject::Open { may_invert: true },
+                    None => return Subject::Blocked,
+                }
+            }
+            Kind::Close | Kind::Open | Kind::Other => return Subject::Open { may_invert: true },
+            Kind::Stop | Kind::Colon | Kind::Semicolon => {
+                return Subject::Open { may_invert: false };
+            }
+        }
+    }
+    Subject::Open { may_invert: false }
+}
+
+/// For a word ending an "of" phrase (`Keegan of WRVL radio`), the mention before "of".
+pub(super) fn name_before_of(
+    a: &Analysed,
+    j: usize,
+    mention_ending_at: &[Option<usize>],
+) -> Option<usize> {
+    let sentence = a.sentence[j];
+    let mut k = j;
+    while k > 0 && j - k < 5 {
+        k -= 1;
+        if a.sentence[k] != sentence
+            || a.tokens[k].kind != Kind::Word
+            || a.tokens[k].quote.is_some()
+        {
+            return None;
+        }
+        if a.lower[k] == "of" {
+            return k.checked_sub(1).and_then(|b| mention_ending_at[b]);
+        }
+        if lexicon::verb(&a.lower[k]).is_some() || lexicon::opens_clause(&a.lower[k]) {
+            return None;
+        }
+    }
+    None
+}
+
+pub(super) fn is_auxiliary(word: &str) -> bool {
+    matches!(
+        word,
+        "has"
+            | "have"
+            | "had"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "does"
+            | "did"
+            | "may"
+            | "might"
+    )
+}
+
+pub(super) fn is_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "for"
+            | "of"
+            | "to"
+            | "with"
+            | "at"
+            | "from"
+            | "by"
+            | "about"
+            | "on"
+            | "in"
+            | "against"
+            | "like"
+            | "than"
+            | "under"
+            | "behind"
+            | "near"
+            | "without"
+            | "toward"
+            | "towards"
+    )
+}
+
+/// True if a mention starting at `start` begins a sentence or follows a comma or dash.
+pub(super) fn opens_apposition(a: &Analysed, start: usize) -> bool {
+    start == 0
+        || a.sentence[start - 1] != a.sentence[start]
+        || matches!(a.tokens[start - 1].kind, Kind::Comma | Kind::Dash)
+}
+
+/// For a comma at `j` closing an apposition or aside (", a doctor at St Mary’s,", ", 52,",
+/// ", however,", ", asked whether ...,"), the comma that opens it.
+pub(super) fn apposition_start(a: &Analysed, j: usize) -> Option<usize> {
+    let sentence = a.sentence[j];
+    let mut k = j;
+    while k > 0 && j - k < 30 {
+        k -= 1;
+        if a.sentence[k] != sentence || a.tokens[k].quote.is_some() {
+            return None;
+        }
+        match a.tokens[k].kind {
+            Kind::Comma | Kind::Dash => {
+                if k + 1 == j {
+                    return None;
+                }
+                let first = a.lower[k + 1].as_str();
+                let segment = k + 1..j;
+                let looks_like = matches!(
+                    first,
+                    "a" | "an"
+                        | "the"
+                        | "who"
+                        | "whose"
+                        | "which"
+                        | "now"
+                        | "then"
+                        | "once"
+                        | "however"
+                        | "meanwhile"
+                        | "too"
+                        | "though"
+                        | "again"
+                        | "later"
+                        | "moreover"
+                        | "instead"
+                        | "also"
+                        | "nonetheless"
+                        | "formerly"
+                        | "herself"
+                        | "himself"
+                        | "its"
+                        | "his"
+                        | "her"
+                ) || first.parse::<u32>().is_ok()
+                    || lexicon::is_nationality(first)
+                    || a.word(k + 1).chars().next().is_some_and(char::is_lowercase)
+                    || segment.clone().any(|x| lexicon::is_role(&a.lower[x]));
+                return looks_like.then_some(k);
+            }
+            Kind::Word | Kind::Other => {}
+            // A stray mark outside any quotation ("Shipowners’ Alliance").
+            Kind::Open | Kind::Close if a.tokens[k].quote.is_none() => {}
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The speaker a mention stands for, with the cue that found it.
+pub(super) fn speaker_from(
+    a: &Analysed,
+    m: &Mention,
+    verb: Option<&str>,
+    kind: CueKind,
+    _table: &Table,
+) -> Option<(usize, Cue, usize)> {
+    let Referent::Person(entity) = m.what else {
+        return None;
+    };
+    let mention = a.text[a.tokens[m.start].start..a.tokens[m.end - 1].end].to_string();
+    Some((
+        entity,
+        Cue {
+            kind,
+            mention,
+            verb: verb.map(str::to_string),
+            has_quote: false,
+        },
+        m.start,
+    ))
+}

@@ -1,0 +1,566 @@
+//! Mentions outside quotations (names, pronouns, role nouns) and how each is resolved to
+//! a person of the article: pronouns to the most recent subject of matching gender, role
+//! nouns to the person with that role, title, nationality or age.
+
+use super::cues::{is_noun_like, is_role_word};
+use super::entities::{self, Run, Table, bare, key};
+use super::lexicon::{self, Gender};
+use super::tokens::Kind;
+use super::{Analysed, CueKind, State};
+
+/// A mention outside quotations.
+#[derive(Debug, Clone)]
+pub(super) struct Mention {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) what: Referent,
+    pub(super) is_subject: bool,
+    pub(super) kind: CueKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Referent {
+    Person(usize),
+    /// Something that is not a named person: a place, organisation, unknown role, group.
+    Other,
+}
+
+/// Mentions outside quotations: names, pronouns and role noun phrases, each resolved.
+pub(super) fn find_mentions(
+    a: &Analysed,
+    p: usize,
+    table: &mut Table,
+    state: &mut State,
+) -> Vec<Mention> {
+    let mut mentions: Vec<Mention> = Vec::new();
+    let runs = entities::runs(a.text, &a.tokens, false);
+    let mut run_at: Vec<Option<usize>> = vec![None; a.tokens.len()];
+    for (r, run) in runs.iter().enumerate() {
+        run_at[run.start] = Some(r);
+    }
+    let mut i = 0;
+    while i < a.tokens.len() {
+        if !a.is_outside(i) || a.tokens[i].kind != Kind::Word {
+            i += 1;
+            continue;
+        }
+        let (mention, next) = if let Some(r) = run_at[i] {
+            (name_mention(a, &runs[r], p, table), runs[r].end)
+        } else if let Some(m) = role_mention(a, i, p, table, state) {
+            let end = m.end;
+            (Some(m), end)
+        } else if let Some(gender) = unnamed_person(a, i) {
+            // "a Ukrainian officer ... he wrote back": nobody the article names.
+            state.subjects.push((None, gender, p, i));
+            (None, i + 1)
+        } else if matches!(a.lower[i].as_str(), "he" | "she") {
+            let gender = if a.lower[i] == "he" {
+                Gender::Male
+            } else {
+                Gender::Female
+            };
+            let exclude = named_in_sentence_quotes(a, i, table);
+            let in_paragraph: Vec<usize> = mentions
+                .iter()
+                .filter_map(|m| match m.what {
+                    Referent::Person(e) if m.kind == CueKind::Name => Some(e),
+                    _ => None,
+                })
+                .collect();
+            let who = resolve_pronoun(state, table, gender, p, &exclude, &in_paragraph);
+            let m = Mention {
+                start: i,
+                end: i + 1,
+                what: who.map_or(Referent::Other, Referent::Person),
+                is_subject: false,
+                kind: CueKind::Pronoun,
+            };
+            (Some(m), i + 1)
+        } else {
+            (None, i + 1)
+        };
+        if let Some(r) = run_at[i].filter(|&r| runs[r].is_possessive && !runs[r].is_not_person) {
+            // "Achebe's team plans ... she said": the possessor stays in view for pronouns.
+            let keys: Vec<String> = runs[r].name.iter().map(|&k| key(a.word(k))).collect();
+            if let Some(e) = table.find(&keys, (p, i))
+                && let Some(m) = &mention
+                && is_subject_position(a, m, &mentions)
+            {
+                state.subjects.push((Some(e), None, p, i));
+            }
+        }
+        if let Some(mut m) = mention {
+            m.is_subject = is_subject_position(a, &m, &mentions);
+            if let Referent::Person(e) = m.what {
+                table.entities[e].last_seen = Some((p, m.start));
+                if m.kind == CueKind::Pronoun && table.entities[e].gender.is_none() {
+                    table.entities[e].gender = Some(if a.lower[m.start] == "he" {
+                        Gender::Male
+                    } else {
+                        Gender::Female
+                    });
+                }
+                if m.is_subject && !is_plural(a, &m) {
+                    state.subjects.push((Some(e), None, p, m.start));
+                }
+            }
+            mentions.push(m);
+        }
+        i = next.max(i + 1);
+    }
+    mentions
+}
+
+pub(super) fn name_mention(a: &Analysed, run: &Run, p: usize, table: &Table) -> Option<Mention> {
+    if run.name.is_empty() {
+        // "The President said": a capitalised title alone is a role noun.
+        let title = run.title.as_ref()?;
+        let role = title.split(' ').next_back()?;
+        let who = resolve_role(table, Some(role), run.nationality, None);
+        return Some(Mention {
+            start: run.start,
+            end: run.end,
+            what: who.map_or(Referent::Other, Referent::Person),
+            is_subject: false,
+            kind: CueKind::Role,
+        });
+    }
+    let what = if run.is_not_person || run.is_possessive {
+        Referent::Other
+    } else {
+        let keys: Vec<String> = run.name.iter().map(|&i| key(a.word(i))).collect();
+        table
+            .find(&keys, (p, run.start))
+            .map_or(Referent::Other, Referent::Person)
+    };
+    Some(Mention {
+        start: run.start,
+        end: run.end,
+        what,
+        is_subject: false,
+        kind: CueKind::Name,
+    })
+}
+
+/// `the (Ukrainian|former|45-year-old)* president`, `the Ukrainian`, `the 45-year-old`.
+pub(super) fn role_mention(
+    a: &Analysed,
+    i: usize,
+    p: usize,
+    table: &Table,
+    state: &State,
+) -> Option<Mention> {
+    if a.lower[i] != "the" {
+        return None;
+    }
+    let mut j = i + 1;
+    let mut nationality = None;
+    let mut age = None;
+    let mut role: Option<String> = None;
+    let mut title_words: Vec<String> = Vec::new();
+    while j < a.tokens.len() && j <= i + 4 && a.is_outside(j) && a.tokens[j].kind == Kind::Word {
+        let w = bare(&a.lower[j]);
+        if let Some(nat) = lexicon::nationality(&w)
+            .or_else(|| lexicon::country_nationality(&w).filter(|_| a.word(j).contains('.')))
+        {
+            nationality = Some(nat);
+        } else if let Some(nat) = lexicon::nationality_noun(&w) {
+            // "the Spaniard": a nationality standing as the noun.
+            nationality = Some(nat);
+            j += 1;
+            break;
+        } else if let Some(years) = w.strip_suffix("-year-old") {
+            age = years.parse().ok();
+            // "the 27-year-old personal trainer": words up to a role noun.
+            if let Some(r) = (j + 1..(j + 4).min(a.tokens.len()))
+                .take_while(|&k| {
+                    a.tokens[k].kind == Kind::Word && a.is_outside(k) && is_noun_like(&a.lower[k])
+                })
+                .find(|&k| lexicon::is_role(&a.lower[k]))
+            {
+                role = Some(a.lower[r].clone());
+                j = r + 1;
+                break;
+            }
+        } else if lexicon::is_role(&w) {
+            // "chief executive", "prime minister", "vice president": the whole phrase.
+            let mut phrase = std::mem::take(&mut title_words);
+            phrase.push(w.clone());
+            while j + 1 < a.tokens.len()
+                && a.tokens[j + 1].kind == Kind::Word
+                && lexicon::is_role(&a.lower[j + 1])
+            {
+                j += 1;
+                phrase.push(a.lower[j].clone());
+            }
+            role = Some(phrase.join(" "));
+            j += 1;
+            break;
+        } else if lexicon::title(&w).is_some_and(|t| !t.is_empty()) {
+            title_words.push(w.clone());
+        } else if matches!(
+            w.as_str(),
+            "former"
+                | "new"
+                | "veteran"
+                | "embattled"
+                | "outgoing"
+                | "incoming"
+                | "top"
+                | "senior"
+                | "young"
+                | "elder"
+                | "country"
+                | "country’s"
+                | "club"
+                | "club’s"
+        ) {
+            // modifiers
+        } else {
+            break;
+        }
+        j += 1;
+    }
+    if role.is_none() && nationality.is_none() && age.is_none() {
+        return None;
+    }
+    if role.is_none() {
+        // "the Ukrainian" as a noun: the next word must not be a noun it modifies.
+        if j < a.tokens.len()
+            && a.tokens[j].kind == Kind::Word
+            && a.is_outside(j)
+            && !is_verbish(&a.lower[j])
+        {
+            return None;
+        }
+    }
+    if role
+        .as_deref()
+        .is_some_and(|r| matches!(r, "woman" | "man"))
+        && age.is_none()
+        && nationality.is_none()
+    {
+        return None;
+    }
+    // An age is the most specific: "the 27-year-old personal trainer" is whoever is 27.
+    let mut who = age
+        .and_then(|_| resolve_role(table, None, nationality, age))
+        .or_else(|| resolve_role(table, role.as_deref(), nationality, age));
+    if who.is_none() && (role.is_none() || age.is_some()) {
+        // "the 29-year-old", "the Australian" with no person of that age or nationality:
+        // newswire style for the person just written about, if nothing contradicts it.
+        who = latest_subject(state, p, |e| {
+            let entity = &table.entities[e];
+            age.is_none_or(|_| entity.age.is_none())
+                && nationality.is_none_or(|_| entity.nationalities.is_empty())
+        });
+    }
+    Some(Mention {
+        start: i,
+        end: j,
+        what: who.map_or(Referent::Other, Referent::Person),
+        is_subject: false,
+        kind: CueKind::Role,
+    })
+}
+
+pub(super) fn is_verbish(w: &str) -> bool {
+    lexicon::verb(w).is_some()
+        || lexicon::is_skippable(w)
+        || matches!(
+            w,
+            "was" | "is" | "had" | "has" | "would" | "will" | "who" | "did" | "and" | "but"
+        )
+        || w.ends_with("ed")
+}
+
+/// The person a role noun refers to: the most recently seen one with that role (and the
+/// nationality or age given). A bare "the president" prefers a person whose title came
+/// without a nationality ("President Donald Trump" over "Ukrainian President Volodymyr
+/// Zelensky"): outlets name their own country's president that way (seed 002, line 2).
+pub(super) fn resolve_role(
+    table: &Table,
+    role: Option<&str>,
+    nationality: Option<&str>,
+    age: Option<u32>,
+) -> Option<usize> {
+    let fits: Vec<(usize, &entities::Entity)> = table
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| {
+            e.last_seen.is_some()
+                && role.is_none_or(|r| e.has_role_phrase(r) || (r == "woman" || r == "man"))
+                && nationality.is_none_or(|n| e.nationalities.contains(&n))
+                && age.is_none_or(|y| e.age == Some(y))
+        })
+        .collect();
+    let fits = if fits.is_empty() && nationality.is_some() && role.is_some() {
+        // "the Ukrainian leader" for a leader whose nationality the article never states.
+        table
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                e.last_seen.is_some()
+                    && e.nationalities.is_empty()
+                    && role.is_some_and(|r| e.has_role_phrase(r))
+            })
+            .collect()
+    } else {
+        fits
+    };
+    let home: Vec<&(usize, &entities::Entity)> = fits
+        .iter()
+        .filter(|(_, e)| e.nationalities.is_empty())
+        .collect();
+    let pool: Vec<&(usize, &entities::Entity)> =
+        if nationality.is_none() && role.is_some() && !home.is_empty() {
+            home
+        } else {
+            fits.iter().collect()
+        };
+    pool.into_iter()
+        .max_by_key(|(i, e)| (e.last_seen, std::cmp::Reverse(*i)))
+        .map(|(i, _)| *i)
+}
+
+/// Persons named inside the quotations of the sentence around token `i`.
+pub(super) fn named_in_sentence_quotes(a: &Analysed, i: usize, table: &Table) -> Vec<usize> {
+    let sentence = a.sentence[i];
+    let mut named = Vec::new();
+    for quote in &a.quotes {
+        if a.sentence[quote.open] != sentence {
+            continue;
+        }
+        for j in quote.open..=quote.close {
+            if a.tokens[j].kind == Kind::Word
+                && a.word(j).chars().next().is_some_and(char::is_uppercase)
+            {
+                let k = key(a.word(j));
+                for (e, entity) in table.entities.iter().enumerate() {
+                    if entity.keys.last() == Some(&k) && !named.contains(&e) {
+                        named.push(e);
+                    }
+                }
+            }
+        }
+    }
+    named
+}
+
+/// The most recent person in subject position, in this paragraph or the two before it,
+/// whose gender fits and who is not named inside the quotation being attributed.
+pub(super) fn resolve_pronoun(
+    state: &State,
+    table: &Table,
+    gender: Gender,
+    p: usize,
+    exclude: &[usize],
+    in_paragraph: &[usize],
+) -> Option<usize> {
+    let fits =
+        |e: usize| !exclude.contains(&e) && table.entities[e].gender.is_none_or(|g| g == gender);
+    let mut looked_here = false;
+    for &(entity, unnamed_gender, sp, _) in state.subjects.iter().rev() {
+        if sp + 2 < p {
+            break;
+        }
+        // "Among those affected was Harold Pemberton, 79. '...,' he said": with no subject
+        // in this paragraph, a person named in it comes before earlier paragraphs.
+        if sp < p && !looked_here {
+            looked_here = true;
+            if let Some(&e) = in_paragraph.iter().rev().find(|&&e| fits(e)) {
+                return Some(e);
+            }
+        }
+        match entity {
+            // An unnamed person earlier in this paragraph is the nearer antecedent.
+            None if sp == p && unnamed_gender.is_none_or(|g| g == gender) => return None,
+            None => {}
+            Some(e) if fits(e) => return Some(e),
+            Some(_) => {}
+        }
+    }
+    if looked_here {
+        return None;
+    }
+    in_paragraph.iter().rev().find(|&&e| fits(e)).copied()
+}
+
+/// The most recent named person in subject position (this paragraph or the one before) that
+/// `fits`.
+pub(super) fn latest_subject(
+    state: &State,
+    p: usize,
+    fits: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    state
+        .subjects
+        .iter()
+        .rev()
+        .take_while(|(_, _, sp, _)| *sp + 1 >= p)
+        .find_map(|&(e, _, _, _)| e.filter(|&e| fits(e)))
+}
+
+/// "a spokesman", "an Ukrainian officer", "one witness": a person the article does not name,
+/// with the gender the noun implies. Not an apposition ("Hill, a doctor,") or a predicate
+/// ("she is a lawyer"), which describe a named person.
+pub(super) fn unnamed_person(a: &Analysed, i: usize) -> Option<Option<Gender>> {
+    if !matches!(a.lower[i].as_str(), "a" | "an" | "one" | "another") {
+        return None;
+    }
+    if i > 0 {
+        let prev = a.lower[i - 1].as_str();
+        if a.tokens[i - 1].kind == Kind::Comma
+            || matches!(
+                prev,
+                "is" | "was" | "as" | "be" | "been" | "became" | "remains" | "were" | "are"
+            )
+        {
+            return None;
+        }
+    }
+    let noun = (i + 1..(i + 5).min(a.tokens.len()))
+        .take_while(|&k| a.tokens[k].kind == Kind::Word && a.tokens[k].quote.is_none())
+        .find(|&k| lexicon::is_role(&a.lower[k]) || is_person_noun(&a.lower[k]))?;
+    let w = a.lower[noun].as_str();
+    Some(
+        if w.ends_with("woman")
+            || matches!(
+                w,
+                "mother" | "actress" | "queen" | "girl" | "wife" | "sister"
+            )
+        {
+            Some(Gender::Female)
+        } else if w.ends_with("man")
+            || matches!(
+                w,
+                "father" | "actor" | "king" | "boy" | "husband" | "brother"
+            )
+        {
+            Some(Gender::Male)
+        } else {
+            None
+        },
+    )
+}
+
+pub(super) fn is_person_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "officer"
+            | "witness"
+            | "source"
+            | "official"
+            | "resident"
+            | "neighbour"
+            | "neighbor"
+            | "friend"
+            | "relative"
+            | "passenger"
+            | "customer"
+            | "soldier"
+            | "worker"
+            | "student"
+            | "mother"
+            | "father"
+            | "girl"
+            | "boy"
+            | "wife"
+            | "husband"
+            | "sister"
+            | "brother"
+            | "aide"
+            | "adviser"
+            | "advisor"
+            | "spokesperson"
+            | "colleague"
+            | "survivor"
+            | "volunteer"
+            | "protester"
+            | "fan"
+            | "voter"
+            | "shopper"
+            | "commuter"
+            | "parent"
+    )
+}
+
+/// A mention is in subject position when it opens a clause: after the start of a sentence,
+/// punctuation, a closing quotation or a conjunction ("..., but the Ukrainian was").
+pub(super) fn is_subject_position(a: &Analysed, m: &Mention, before: &[Mention]) -> bool {
+    // "Union leader Omar Haddad met ...", "Kestrel boss Neil Hargreaves was ...": look past
+    // the role words and the organisation before the name.
+    let mut start = m.start;
+    if m.kind == CueKind::Name {
+        let mut k = start;
+        while k > 0 && start - k < 4 {
+            let t = a.tokens[k - 1];
+            let w = a.lower[k - 1].as_str();
+            let capital = a.word(k - 1).chars().next().is_some_and(char::is_uppercase);
+            // "truck driver Joseph Kiprono": a noun before the role word belongs to it.
+            let before_role = start == k && lexicon::is_role(&a.lower[k]) && is_noun_like(w);
+            let roleish = is_role_word(w) || before_role;
+            if t.kind != Kind::Word || t.quote.is_some() || !(roleish || (capital && k < start)) {
+                break;
+            }
+            if roleish {
+                start = k - 1;
+            }
+            k -= 1;
+        }
+        // Only an organisation name right before the role counts ("Kestrel boss").
+        while start > 0
+            && start < m.start
+            && a.tokens[start - 1].kind == Kind::Word
+            && a.tokens[start - 1].quote.is_none()
+            && a.word(start - 1)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        {
+            start -= 1;
+        }
+    }
+    if start == 0 {
+        return true;
+    }
+    let prev = start - 1;
+    if a.sentence[prev] != a.sentence[start] {
+        return true;
+    }
+    let t = a.tokens[prev];
+    if t.quote.is_some() {
+        return true;
+    }
+    match t.kind {
+        Kind::Comma | Kind::Semicolon | Kind::Colon | Kind::Dash | Kind::Stop => {
+            // "..., Hugh Hill said" yes; but not the object in "told Y, ..." (comma before).
+            true
+        }
+        Kind::Word => {
+            let w = a.lower[prev].as_str();
+            // "According to Sarah Quinn, ...": the source is who the text follows.
+            if w == "to" && prev > 0 && a.lower[prev - 1] == "according" {
+                return true;
+            }
+            lexicon::opens_clause(w)
+                && !(w == "and" && before.last().is_some_and(|b| b.end == prev))
+        }
+        _ => false,
+    }
+}
+
+/// "Putin and Zelensky": coordinated mentions are a group, not one antecedent.
+pub(super) fn is_plural(a: &Analysed, m: &Mention) -> bool {
+    let n = a.tokens.len();
+    (m.end < n
+        && a.lower[m.end] == "and"
+        && m.end + 1 < n
+        && a.word(m.end + 1)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase))
+        || (m.start >= 1 && a.lower[m.start - 1] == "and")
+}

@@ -1,0 +1,146 @@
+//! Who said each quotation: the cue of its sentence, a colon's subject, the previous
+//! quotation, a quotation carried over from the last paragraph, or an interview label.
+
+use super::cues::CueHit;
+use super::mentions::{Mention, Referent};
+use super::tokens::{Kind, Quote};
+use super::{Analysed, Cue, CueKind};
+
+/// The speaker of quotation `q`: the cue of its sentence (right after it first, then before
+/// it), else the previous quotation's speaker, else one carried over from the last paragraph.
+pub(super) fn quote_speaker(
+    a: &Analysed,
+    q: usize,
+    quote: &Quote,
+    cues: &[CueHit],
+    mentions: &[Mention],
+    previous: Option<&(usize, Cue)>,
+    carried: Option<&(usize, Cue)>,
+) -> Option<(usize, Cue)> {
+    let sentence = a.sentence[quote.open];
+    let in_sentence: Vec<&CueHit> = cues
+        .iter()
+        .filter(|c| a.sentence[c.token] == sentence)
+        .collect();
+    let next_quote = a.quotes.get(q + 1).map_or(usize::MAX, |n| n.open);
+    let after = in_sentence
+        .iter()
+        .find(|c| c.token > quote.close && c.token < next_quote && c.token <= quote.close + 8);
+    let before = in_sentence.iter().rev().find(|c| c.token < quote.open);
+    let later = in_sentence
+        .iter()
+        .find(|c| c.token > quote.close && c.token < next_quote);
+    let chosen = after.or(before).or(later);
+    if let Some(cue) = chosen {
+        return cue.speaker.as_ref().map(|(e, c, _)| {
+            (
+                *e,
+                Cue {
+                    has_quote: true,
+                    ..c.clone()
+                },
+            )
+        });
+    }
+    if quote.words < 4 {
+        return None; // A fragment needs a cue of its own.
+    }
+    // `Tully, via WhatsApp, is not impressed: "..."`: a colon hands the quotation to the
+    // subject of the clause before it.
+    if quote.open > 0 && a.tokens[quote.open - 1].kind == Kind::Colon {
+        let subject = mentions
+            .iter()
+            .find(|m| a.sentence[m.start] == sentence && m.start < quote.open && m.is_subject);
+        if let Some(m) = subject
+            && let Referent::Person(entity) = m.what
+        {
+            let mention = a.text[a.tokens[m.start].start..a.tokens[m.end - 1].end].to_string();
+            let kind = if m.kind == CueKind::Name {
+                CueKind::Name
+            } else {
+                m.kind
+            };
+            let cue = Cue {
+                kind,
+                mention,
+                verb: None,
+                has_quote: true,
+            };
+            return Some((entity, cue));
+        }
+    }
+    let opens_paragraph = quote.open == 0;
+    if opens_paragraph && let Some((e, c)) = carried {
+        return Some((*e, c.clone()));
+    }
+    if previous.is_none() {
+        return after_person_sentence(a, quote, mentions);
+    }
+    previous.map(|(e, c)| {
+        (
+            *e,
+            Cue {
+                kind: if c.kind == CueKind::CarriedQuote {
+                    CueKind::CarriedQuote
+                } else {
+                    CueKind::FloatingQuote
+                },
+                has_quote: true,
+                ..c.clone()
+            },
+        )
+    })
+}
+
+/// A paragraph that opens with a person's name and a colon ("Okonkwo: ...").
+pub(super) fn answer_label(a: &Analysed, mentions: &[Mention]) -> Option<(usize, Cue)> {
+    let m = mentions
+        .first()
+        .filter(|m| m.start == 0 && m.kind == CueKind::Name)?;
+    let Referent::Person(entity) = m.what else {
+        return None;
+    };
+    if a.tokens.get(m.end).map(|t| t.kind) != Some(Kind::Colon) {
+        return None;
+    }
+    let mention = a.text[a.tokens[m.start].start..a.tokens[m.end - 1].end].to_string();
+    Some((
+        entity,
+        Cue {
+            kind: CueKind::Name,
+            mention,
+            verb: None,
+            has_quote: true,
+        },
+    ))
+}
+
+/// `Then he went further. "They want us to ..."`: a quotation standing as a sentence of its
+/// own, right after a sentence whose subject is a person, quotes that person.
+pub(super) fn after_person_sentence(
+    a: &Analysed,
+    quote: &Quote,
+    mentions: &[Mention],
+) -> Option<(usize, Cue)> {
+    let sentence = a.sentence[quote.open];
+    if quote.open == 0 || a.sentence[quote.open - 1] == sentence {
+        return None;
+    }
+    let previous = a.sentence[quote.open - 1];
+    let subject = mentions
+        .iter()
+        .find(|m| a.sentence[m.start] == previous && m.is_subject)?;
+    let Referent::Person(entity) = subject.what else {
+        return None;
+    };
+    let mention = a.text[a.tokens[subject.start].start..a.tokens[subject.end - 1].end].to_string();
+    Some((
+        entity,
+        Cue {
+            kind: CueKind::FloatingQuote,
+            mention,
+            verb: None,
+            has_quote: true,
+        },
+    ))
+}
