@@ -210,16 +210,26 @@ fn held_out_sets_score_above_their_floor() {
     let s = score(&gold_cases(&dir.join("heldout3.jsonl")));
     s.print("held-out set 3 (never tuned on)");
     assert!(
-        s.accuracy() >= 0.0,
+        s.accuracy() >= 0.90,
         "held-out 3 accuracy {:.3}",
         s.accuracy()
+    );
+    assert!(
+        s.precision() >= 0.95,
+        "held-out 3 precision {:.3}",
+        s.precision()
     );
     let s = score(&gold_cases(&dir.join("heldout2.jsonl")));
     s.print("held-out set 2");
     assert!(
-        s.accuracy() >= 0.0,
+        s.accuracy() >= 0.88,
         "held-out 2 accuracy {:.3}",
         s.accuracy()
+    );
+    assert!(
+        s.precision() >= 0.93,
+        "held-out 2 precision {:.3}",
+        s.precision()
     );
     let s = score(&gold_cases(&dir.join("heldout.jsonl")));
     s.print("held-out set");

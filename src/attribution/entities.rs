@@ -141,7 +141,7 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Ru
         let b = bare(word(k));
         // "Assistant Commissioner Dean Harlow": a title word that is also a given name, right
         // before the surname, is the given name.
-        let given_name = k + 2 == name_end && lexicon::first_name_gender(&b).is_some() && k > i;
+        let given_name = k + 2 == name_end && lexicon::is_given_name(&b) && k > i;
         // "Singer-songwriter Maisie Doherty": a compound of titles is a title.
         let compound = b.contains('-')
             && b.split('-')
@@ -214,9 +214,9 @@ fn leading_descriptors_end(text: &str, tokens: &[Token], start: usize, end: usiz
         }
         i += 1;
     }
-    if let Some(k) = (i + 1..end.saturating_sub(1))
-        .find(|&k| lexicon::first_name_gender(&bare(word(k))).is_some())
-        && (i..k).all(|j| lexicon::first_name_gender(&bare(word(j))).is_none())
+    if let Some(k) =
+        (i + 1..end.saturating_sub(1)).find(|&k| lexicon::is_given_name(&bare(word(k))))
+        && (i..k).all(|j| !lexicon::is_given_name(&bare(word(j))))
     {
         return k;
     }
@@ -287,6 +287,9 @@ pub(crate) struct Entity {
     /// Position of the latest mention (paragraph, token), for recency.
     /// Position of the latest mention in the current pass (`None`: not yet mentioned).
     pub last_seen: Option<(usize, usize)>,
+    /// Something shows this is a person, not an organisation with a two-word name: a known
+    /// given name, a title or honorific, or a description ("Green Horizon said" has none).
+    pub is_person: bool,
 }
 
 impl Entity {
@@ -378,11 +381,17 @@ impl Table {
                     age: None,
                     gender: None,
                     last_seen: Some(at),
+                    is_person: false,
                 });
                 self.entities.len() - 1
             }
         };
         let e = &mut self.entities[index];
+        e.is_person |= run.has_title
+            || e.keys.first().is_some_and(|k| {
+                lexicon::is_given_name(k)
+                    || lexicon::is_family_name_first(k, e.keys.last().expect("a name"))
+            });
         if let Some(title) = &run.title {
             for role in roles_of_title(title) {
                 e.add_role(&role);
@@ -418,6 +427,7 @@ impl Table {
             age: None,
             gender: None,
             last_seen: Some(at),
+            is_person: true,
         });
         Some(self.entities.len() - 1)
     }
@@ -447,7 +457,7 @@ impl Table {
                 // or a family name written first ("Park" for "Park Seo-yeon").
                 e.keys.len() >= 2
                     && e.keys[0] == keys[0]
-                    && (lexicon::first_name_gender(&e.keys[0]).is_some()
+                    && (lexicon::is_given_name(&e.keys[0])
                         || lexicon::is_family_name_first(&e.keys[0], &e.keys[e.keys.len() - 1]))
             })
             .map(|(i, _)| i)
@@ -500,6 +510,7 @@ impl Table {
         nationality: Option<&'static str>,
     ) {
         let e = &mut self.entities[index];
+        e.is_person |= !roles.is_empty() || age.is_some();
         for role in roles {
             e.add_role(role);
         }

@@ -139,6 +139,15 @@ fn set(words: &'static str) -> HashSet<&'static str> {
     words.split_whitespace().collect()
 }
 
+/// A set from a word file (one per line) and a few more words.
+fn with_file(file: &'static str, more: &'static str) -> HashSet<&'static str> {
+    file.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .chain(more.split_whitespace())
+        .collect()
+}
+
 /// Words skipped between a subject and its verb: adverbs, auxiliaries, negation.
 static SKIPPABLE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set(
@@ -697,8 +706,13 @@ pub(crate) fn is_particle(word: &str) -> bool {
     )
 }
 
+/// Given names, one per line: the word lists a person's first name is checked against.
+const FEMALE_NAMES_FILE: &str = include_str!("names_female.txt");
+const MALE_NAMES_FILE: &str = include_str!("names_male.txt");
+
 static FEMALE_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set(
+    with_file(
+        FEMALE_NAMES_FILE,
         "mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa \
     betty margaret sandra ashley kimberly emily donna michelle carol amanda dorothy melissa \
     deborah stephanie rebecca sharon laura cynthia kathleen amy angela shirley anna brenda pamela \
@@ -747,7 +761,8 @@ static FEMALE_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 static MALE_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set(
+    with_file(
+        MALE_NAMES_FILE,
         "james robert john michael william david richard joseph thomas charles christopher daniel \
     matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy \
     ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott \
@@ -810,6 +825,12 @@ pub(crate) fn is_family_name_first(first: &str, last: &str) -> bool {
         "hoang", "phan", "vu", "vo", "dang", "bui", "do", "ho", "ngo", "duong", "ly",
     ];
     FAMILY.contains(&first) && (last.contains('-') || first.len() <= 5)
+}
+
+/// True for a known given name of either gender: the first word of a person's name. Keys
+/// are folded to ASCII, so both "josé" and "jose" are looked up.
+pub(crate) fn is_given_name(word: &str) -> bool {
+    FEMALE_NAMES.contains(word) || MALE_NAMES.contains(word)
 }
 
 /// Gender suggested by a given name, where the lists know it.

@@ -131,6 +131,7 @@ pub(super) fn name_mention(a: &Analysed, run: &Run, p: usize, table: &Table) -> 
         let keys: Vec<String> = run.name.iter().map(|&i| key(a.word(i))).collect();
         table
             .find(&keys, (p, run.start))
+            .filter(|&e| table.entities[e].is_person)
             .map_or(Referent::Other, Referent::Person)
     };
     Some(Mention {
