@@ -464,18 +464,7 @@ fn read_path(
                 file_hash,
                 source,
             } => {
-                for d in source.diagnostics {
-                    let e = InputError {
-                        path: d.location,
-                        message: d.message,
-                    };
-                    if d.is_error {
-                        report.failed += 1;
-                        report.errors.push(e);
-                    } else {
-                        report.warnings.push(e);
-                    }
-                }
+                record(source.diagnostics, report);
                 out.seen.push(key.clone());
                 out.batches.push(Batch {
                     key,
@@ -560,9 +549,9 @@ fn read_one(
     }
 }
 
-/// Articles from stdin or code: one batch, with bad lines reported.
-fn stream_batches(source: article::Source, key: &str, report: &mut IndexReport) -> Option<Batch> {
-    for d in source.diagnostics {
+/// Puts a reader's diagnostics into the report: errors (a skipped part) and warnings.
+fn record(diagnostics: Vec<article::Diagnostic>, report: &mut IndexReport) {
+    for d in diagnostics {
         let e = InputError {
             path: d.location,
             message: d.message,
@@ -574,6 +563,11 @@ fn stream_batches(source: article::Source, key: &str, report: &mut IndexReport) 
             report.warnings.push(e);
         }
     }
+}
+
+/// Articles from stdin or code: one batch, with bad lines reported.
+fn stream_batches(source: article::Source, key: &str, report: &mut IndexReport) -> Option<Batch> {
+    record(source.diagnostics, report);
     Some(Batch {
         key: key.to_string(),
         file_hash: 0,

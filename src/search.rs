@@ -4,7 +4,7 @@
 //! always gives the same order), filters and snippets. The query language is in
 //! [`crate::query`]; printing is in [`crate::output`].
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use serde::Serialize;
@@ -537,6 +537,17 @@ impl SegmentCollector for TopSortedSegment {
     }
 }
 
+/// Adds up per-segment counts.
+fn sum_counts<K: Ord>(fruits: Vec<BTreeMap<K, u64>>) -> BTreeMap<K, u64> {
+    let mut all = BTreeMap::new();
+    for fruit in fruits {
+        for (key, n) in fruit {
+            *all.entry(key).or_insert(0) += n;
+        }
+    }
+    all
+}
+
 /// Counts matching documents per canonical speaker.
 struct SpeakerCounts;
 
@@ -546,7 +557,7 @@ struct SpeakerCountsSegment {
 }
 
 impl Collector for SpeakerCounts {
-    type Fruit = HashMap<String, u64>;
+    type Fruit = BTreeMap<String, u64>;
     type Child = SpeakerCountsSegment;
 
     fn for_segment(
@@ -568,20 +579,14 @@ impl Collector for SpeakerCounts {
 
     fn merge_fruits(
         &self,
-        fruits: Vec<HashMap<String, u64>>,
-    ) -> tantivy::Result<HashMap<String, u64>> {
-        let mut all = HashMap::new();
-        for fruit in fruits {
-            for (name, n) in fruit {
-                *all.entry(name).or_insert(0) += n;
-            }
-        }
-        Ok(all)
+        fruits: Vec<BTreeMap<String, u64>>,
+    ) -> tantivy::Result<BTreeMap<String, u64>> {
+        Ok(sum_counts(fruits))
     }
 }
 
 impl SegmentCollector for SpeakerCountsSegment {
-    type Fruit = HashMap<String, u64>;
+    type Fruit = BTreeMap<String, u64>;
 
     fn collect(&mut self, doc: DocId, _: Score) {
         if let Some(column) = &self.column {
@@ -591,8 +596,8 @@ impl SegmentCollector for SpeakerCountsSegment {
         }
     }
 
-    fn harvest(self) -> HashMap<String, u64> {
-        let mut out = HashMap::new();
+    fn harvest(self) -> BTreeMap<String, u64> {
+        let mut out = BTreeMap::new();
         let Some(column) = self.column else {
             return out;
         };
@@ -637,13 +642,7 @@ impl Collector for DateCounts {
         &self,
         fruits: Vec<BTreeMap<Date, u64>>,
     ) -> tantivy::Result<BTreeMap<Date, u64>> {
-        let mut all = BTreeMap::new();
-        for fruit in fruits {
-            for (d, n) in fruit {
-                *all.entry(d).or_insert(0) += n;
-            }
-        }
-        Ok(all)
+        Ok(sum_counts(fruits))
     }
 }
 

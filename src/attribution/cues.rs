@@ -597,7 +597,7 @@ pub(super) fn speaker_from(
     let Referent::Person(entity) = m.what else {
         return None;
     };
-    let mention = a.text[a.tokens[m.start].start..a.tokens[m.end - 1].end].to_string();
+    let mention = a.span(m.start, m.end);
     Some((
         entity,
         Cue {

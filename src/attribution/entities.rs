@@ -372,19 +372,7 @@ impl Table {
                 }
                 i
             }
-            None => {
-                self.entities.push(Entity {
-                    words,
-                    keys,
-                    roles: Vec::new(),
-                    nationalities: Vec::new(),
-                    age: None,
-                    gender: None,
-                    last_seen: Some(at),
-                    is_person: false,
-                });
-                self.entities.len() - 1
-            }
+            None => self.push(words, keys, at, false),
         };
         let e = &mut self.entities[index];
         e.is_person |= run.has_title
@@ -419,6 +407,16 @@ impl Table {
             return None;
         }
         let keys: Vec<String> = words.iter().map(|w| key(w)).collect();
+        Some(self.push(words, keys, at, true))
+    }
+
+    fn push(
+        &mut self,
+        words: Vec<String>,
+        keys: Vec<String>,
+        at: (usize, usize),
+        is_person: bool,
+    ) -> usize {
         self.entities.push(Entity {
             words,
             keys,
@@ -427,9 +425,9 @@ impl Table {
             age: None,
             gender: None,
             last_seen: Some(at),
-            is_person: true,
+            is_person,
         });
-        Some(self.entities.len() - 1)
+        self.entities.len() - 1
     }
 
     /// An entity the name `keys` can be a form of: same surname and compatible first names.

@@ -179,6 +179,11 @@ impl<'a> Analysed<'a> {
         &self.text[self.tokens[i].start..self.tokens[i].end]
     }
 
+    /// The text of tokens `start..end`, as written.
+    fn span(&self, start: usize, end: usize) -> String {
+        self.text[self.tokens[start].start..self.tokens[end - 1].end].to_string()
+    }
+
     fn is_outside(&self, i: usize) -> bool {
         self.tokens[i].quote.is_none()
     }

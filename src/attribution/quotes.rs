@@ -54,7 +54,7 @@ pub(super) fn quote_speaker(
         if let Some(m) = subject
             && let Referent::Person(entity) = m.what
         {
-            let mention = a.text[a.tokens[m.start].start..a.tokens[m.end - 1].end].to_string();
+            let mention = a.span(m.start, m.end);
             let kind = if m.kind == CueKind::Name {
                 CueKind::Name
             } else {
@@ -103,7 +103,7 @@ pub(super) fn answer_label(a: &Analysed, mentions: &[Mention]) -> Option<(usize,
     if a.tokens.get(m.end).map(|t| t.kind) != Some(Kind::Colon) {
         return None;
     }
-    let mention = a.text[a.tokens[m.start].start..a.tokens[m.end - 1].end].to_string();
+    let mention = a.span(m.start, m.end);
     Some((
         entity,
         Cue {
@@ -133,7 +133,7 @@ pub(super) fn after_person_sentence(
     let Referent::Person(entity) = subject.what else {
         return None;
     };
-    let mention = a.text[a.tokens[subject.start].start..a.tokens[subject.end - 1].end].to_string();
+    let mention = a.span(subject.start, subject.end);
     Some((
         entity,
         Cue {
