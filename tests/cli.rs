@@ -765,7 +765,7 @@ mod index {
         );
         write(
             &news.join("c.md"),
-            "Wolodymyr Selenskyj sagte, the war must end, and Wolodymyr Selenskyj said so twice.\n",
+            "President Wolodymyr Selenskyj said the war must end, and Selenskyj said so twice.\n",
         );
         write(
             &news.join("speakers.toml"),
