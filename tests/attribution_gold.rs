@@ -201,14 +201,32 @@ fn every_unambiguous_seed_paragraph_is_right() {
     assert!(s.misses.is_empty(), "seed misses: {:#?}", s.misses);
 }
 
-/// The held-out sets: written apart from the attribution rules. `heldout2.jsonl` was never
-/// used to tune them, so its score is the honest estimate of accuracy on new text;
-/// `heldout.jsonl` was once measured before tuning and then used for it.
+/// The held-out sets: written apart from the attribution rules, by writers who never saw
+/// the code. `heldout4.jsonl` has never been used to tune the rules, so its score is the
+/// honest estimate of accuracy on new text. Sets 1 to 3 were each scored once untouched,
+/// then their misses were studied to fix general failure classes (see the notes).
 #[test]
 fn held_out_sets_score_above_their_floor() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/gold");
+    let s = score(&gold_cases(&dir.join("heldout4.jsonl")));
+    s.print("held-out set 4 (never tuned on)");
+    assert!(
+        s.accuracy() >= 0.85,
+        "held-out 4 accuracy {:.3}",
+        s.accuracy()
+    );
+    assert!(
+        s.precision() >= 0.95,
+        "held-out 4 precision {:.3}",
+        s.precision()
+    );
+    assert!(
+        s.false_speaker_rate() <= 0.05,
+        "false speakers {:.3}",
+        s.false_speaker_rate()
+    );
     let s = score(&gold_cases(&dir.join("heldout3.jsonl")));
-    s.print("held-out set 3 (never tuned on)");
+    s.print("held-out set 3");
     assert!(
         s.accuracy() >= 0.90,
         "held-out 3 accuracy {:.3}",
