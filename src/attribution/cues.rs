@@ -59,7 +59,18 @@ pub(super) fn find_cues(a: &Analysed, mentions: &[Mention], table: &Table) -> Ve
         // "..., adding", "and telling", "opened the launch by calling it ...".
         let after_comma = i > 0
             && (a.tokens[i - 1].kind == Kind::Comma
-                || matches!(a.lower[i - 1].as_str(), "and" | "by"));
+                || matches!(a.lower[i - 1].as_str(), "and" | "by")
+                // "..., at one point quipping that ..."
+                || (1..=4).any(|back| {
+                    i > back
+                        && a.tokens[i - back - 1].kind == Kind::Comma
+                        && (i - back..i).all(|k| {
+                            a.tokens[k].kind == Kind::Word
+                                && a.tokens[k].quote.is_none()
+                                && a.word(k).chars().next().is_some_and(char::is_lowercase)
+                                && lexicon::verb(&a.lower[k]).is_none()
+                        })
+                }));
         // "Reporters were told by Treviño that ...": the agent speaks.
         let passive_agent = (i >= 1
             && matches!(
@@ -122,7 +133,7 @@ pub(super) fn clause_speaker(
     // "Rovers chairman Paweł Nowicki ...": an organisation naming the person's employer
     // is not the subject.
     let modifies_next = |m: &Mention| {
-        m.what == Referent::Other
+        !matches!(m.what, Referent::Person(_))
             && mentions.iter().any(|n| {
                 n.start > m.end
                     && n.start <= m.end + 3
@@ -131,7 +142,11 @@ pub(super) fn clause_speaker(
             })
     };
     let m = mentions.iter().find(|m| {
-        a.sentence[m.start] == sentence && m.start < i && m.is_subject && !modifies_next(m)
+        a.sentence[m.start] == sentence
+            && m.start < i
+            && m.is_subject
+            && m.what != Referent::Unknown
+            && !modifies_next(m)
     })?;
     speaker_from(a, m, Some(verb), m.kind, table)
 }
@@ -364,15 +379,8 @@ pub(super) fn subject_of(
         if let Some(m) = mention_ending_at[j] {
             let start = mentions[m].start;
             // "Henrik Aalund of Baltic Freight Research warned": the person before "of".
-            if mentions[m].what == Referent::Other
-                && start > 0
-                && let Some(person) =
-                    name_before_of(a, start - 1, mention_ending_at).or_else(|| {
-                        (a.lower[start - 1] == "of")
-                            .then(|| start.checked_sub(2).and_then(|b| mention_ending_at[b]))
-                            .flatten()
-                    })
-                && matches!(mentions[person].what, Referent::Person(_))
+            if !matches!(mentions[m].what, Referent::Person(_))
+                && let Some(person) = name_before_of(a, start, mentions, mention_ending_at)
             {
                 return Subject::Mention(person);
             }
@@ -401,7 +409,7 @@ pub(super) fn subject_of(
                     return Subject::Shared;
                 }
                 // "Moderator Tom Keegan of WRVL radio asked": a name with its "of" phrase.
-                if let Some(m) = name_before_of(a, j, mention_ending_at) {
+                if let Some(m) = name_before_of(a, j + 1, mentions, mention_ending_at) {
                     return Subject::Mention(m);
                 }
                 return Subject::Blocked;
@@ -452,12 +460,15 @@ pub(super) fn subject_of(
 /// For a word ending an "of" phrase (`Keegan of WRVL radio`), the mention before "of".
 pub(super) fn name_before_of(
     a: &Analysed,
-    j: usize,
+    end: usize,
+    mentions: &[Mention],
     mention_ending_at: &[Option<usize>],
 ) -> Option<usize> {
-    let sentence = a.sentence[j];
-    let mut k = j;
-    while k > 0 && j - k < 5 {
+    // Reads left from `end` (exclusive) over "of the University of the Witwatersrand" to
+    // the first person standing before an "of".
+    let sentence = a.sentence.get(end.saturating_sub(1)).copied()?;
+    let mut k = end;
+    while k > 0 && end - k < 12 {
         k -= 1;
         if a.sentence[k] != sentence
             || a.tokens[k].kind != Kind::Word
@@ -466,7 +477,12 @@ pub(super) fn name_before_of(
             return None;
         }
         if a.lower[k] == "of" {
-            return k.checked_sub(1).and_then(|b| mention_ending_at[b]);
+            if let Some(m) = k.checked_sub(1).and_then(|b| mention_ending_at[b])
+                && matches!(mentions[m].what, Referent::Person(_))
+            {
+                return Some(m);
+            }
+            continue;
         }
         if lexicon::verb(&a.lower[k]).is_some() || lexicon::opens_clause(&a.lower[k]) {
             return None;
@@ -523,6 +539,19 @@ pub(super) fn is_preposition(word: &str) -> bool {
 
 /// True if a mention starting at `start` begins a sentence or follows a comma or dash.
 pub(super) fn opens_apposition(a: &Analysed, start: usize) -> bool {
+    // "One, actress Delphine Achterberg, tweeted": past the role words.
+    let mut start = start;
+    while start > 0
+        && a.tokens[start - 1].kind == Kind::Word
+        && a.tokens[start - 1].quote.is_none()
+        && is_role_word(&a.lower[start - 1])
+        && a.word(start - 1)
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+    {
+        start -= 1;
+    }
     start == 0
         || a.sentence[start - 1] != a.sentence[start]
         || matches!(a.tokens[start - 1].kind, Kind::Comma | Kind::Dash)

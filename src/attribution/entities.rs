@@ -216,7 +216,9 @@ fn leading_descriptors_end(text: &str, tokens: &[Token], start: usize, end: usiz
     }
     if let Some(k) =
         (i + 1..end.saturating_sub(1)).find(|&k| lexicon::is_given_name(&bare(word(k))))
-        && (i..k).all(|j| !lexicon::is_given_name(&bare(word(j))))
+                && (i..k).all(|j| !lexicon::is_given_name(&bare(word(j))))
+        // "Tan Wei Ming": a family name written first is part of the name.
+        && !lexicon::is_family_name_first(&bare(word(k - 1)), &bare(word(end - 1)))
     {
         return k;
     }
@@ -366,7 +368,15 @@ impl Table {
         let index = match self.find_compatible(&keys) {
             Some(i) => {
                 let e = &mut self.entities[i];
-                if keys.len() > e.keys.len() {
+                // The fullest form wins; at equal length, one not in capitals ("EMMA
+                // Whitlock" in a tabloid's opening words).
+                let shouts = |w: &[String]| {
+                    w.iter()
+                        .any(|x| x.chars().count() > 1 && !x.chars().any(char::is_lowercase))
+                };
+                if keys.len() > e.keys.len()
+                    || (keys.len() == e.keys.len() && shouts(&e.words) && !shouts(&words))
+                {
                     e.words = words;
                     e.keys = keys;
                 }

@@ -35,7 +35,7 @@ announce declare confirm deny reply respond answer admit stress emphasise emphas
 maintain contend comment remark observe write tweet post testify recall repeat reiterate \
 concede complain suggest predict promise vow pledge urge inform indicate signal joke quip \
 exclaim agree reveal mention describe conclude clarify counter retort caution accuse \
-criticise criticize dismiss call brand label dub continue allege boast lament acknowledge estimate recount \
+criticise criticize dismiss call brand label dub hail continue allege boast lament acknowledge estimate recount \
 recommend advise assure disclose concur object protest scoff shout sigh whisper \
 murmur mutter grumble brag concede forecast reassure reckon threaten apologise apologize \
 acknowledged elaborate interject insist recollect specify summarise summarize underline \
@@ -822,7 +822,9 @@ pub(crate) fn is_family_name_first(first: &str, last: &str) -> bool {
         "oh", "seo", "shin", "kwon", "hwang", "ahn", "song", "jeon", "hong", "moon", "yoo", "wang",
         "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "ma",
         "zhu", "hu", "guo", "he", "lin", "luo", "gao", "xi", "nguyen", "tran", "le", "pham",
-        "hoang", "phan", "vu", "vo", "dang", "bui", "do", "ho", "ngo", "duong", "ly",
+        "hoang", "phan", "vu", "vo", "dang", "bui", "do", "ho", "ngo", "duong", "ly", "tan", "ng",
+        "ong", "goh", "chua", "teo", "koh", "chan", "wong", "leung", "cheung", "lau", "yeo", "toh",
+        "sim", "tay", "quek", "low", "chong", "foo", "yap", "seah", "heng", "tang", "lai",
     ];
     FAMILY.contains(&first) && (last.contains('-') || first.len() <= 5)
 }

@@ -20,6 +20,8 @@ pub(super) struct Mention {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Referent {
+    /// A capitalised word the article never shows to be anything ("Gracious in defeat,").
+    Unknown,
     Person(usize),
     /// Something that is not a named person: a place, organisation, unknown role, group.
     Other,
@@ -129,10 +131,11 @@ pub(super) fn name_mention(a: &Analysed, run: &Run, p: usize, table: &Table) -> 
         Referent::Other
     } else {
         let keys: Vec<String> = run.name.iter().map(|&i| key(a.word(i))).collect();
-        table
-            .find(&keys, (p, run.start))
-            .filter(|&e| table.entities[e].is_person)
-            .map_or(Referent::Other, Referent::Person)
+        match table.find(&keys, (p, run.start)) {
+            Some(e) if table.entities[e].is_person => Referent::Person(e),
+            None if run.name.len() == 1 && !run.has_title => Referent::Unknown,
+            _ => Referent::Other,
+        }
     };
     Some(Mention {
         start: run.start,
@@ -522,6 +525,22 @@ pub(super) fn is_subject_position(a: &Analysed, m: &Mention, before: &[Mention])
                 .is_some_and(char::is_uppercase)
         {
             start -= 1;
+        }
+        // "a tearful Whitlock said": an article and adjectives before the name.
+        let mut k = start;
+        while k > 0
+            && start - k < 3
+            && a.tokens[k - 1].kind == Kind::Word
+            && a.word(k - 1).chars().next().is_some_and(char::is_lowercase)
+        {
+            k -= 1;
+            if matches!(a.lower[k].as_str(), "a" | "an" | "the") {
+                start = k;
+                break;
+            }
+            if !is_noun_like(&a.lower[k]) {
+                break;
+            }
         }
     }
     if start == 0 {

@@ -48,9 +48,18 @@ pub(super) fn quote_speaker(
     // `Tully, via WhatsApp, is not impressed: "..."`: a colon hands the quotation to the
     // subject of the clause before it.
     if quote.open > 0 && a.tokens[quote.open - 1].kind == Kind::Colon {
+        // "More from Thornbury:" has no subject: then the last person named before it.
+        let before = |m: &&Mention| a.sentence[m.start] == sentence && m.start < quote.open;
         let subject = mentions
             .iter()
-            .find(|m| a.sentence[m.start] == sentence && m.start < quote.open && m.is_subject);
+            .filter(before)
+            .find(|m| m.is_subject && m.what != Referent::Unknown)
+            .or_else(|| {
+                                mentions
+                    .iter()
+                    .filter(before)
+                    .rfind(|m| matches!(m.what, Referent::Person(_)))
+            });
         if let Some(m) = subject
             && let Referent::Person(entity) = m.what
         {
