@@ -55,7 +55,7 @@ pub(super) fn quote_speaker(
             .filter(before)
             .find(|m| m.is_subject && m.what != Referent::Unknown)
             .or_else(|| {
-                                mentions
+                mentions
                     .iter()
                     .filter(before)
                     .rfind(|m| matches!(m.what, Referent::Person(_)))

@@ -357,3 +357,75 @@ fn live_blog_time_stamps_and_compound_titles() {
         &[&["Maisie Doherty"]],
     );
 }
+
+#[test]
+fn sentence_initial_word_does_not_hide_the_subject() {
+    check(
+        &[
+            "Gracious in defeat, Katarzyna Wróblewska paid tribute to her opponent, saying: \"She played better.\"",
+        ],
+        &[&["Katarzyna Wróblewska"]],
+    );
+}
+
+#[test]
+fn name_before_chained_of_phrases() {
+    check(
+        &[
+            "Political analyst Fatima Essop of the University of the Witwatersrand said hung councils were normal.",
+        ],
+        &[&["Fatima Essop"]],
+    );
+}
+
+#[test]
+fn adjective_before_a_name_keeps_it_the_subject() {
+    check(
+        &[
+            "\"I can't believe it,\" a tearful Emma Whitlock said on court.",
+            "\"This is for every little girl,\" she added.",
+        ],
+        &[&["Emma Whitlock"], &["Emma Whitlock"]],
+    );
+}
+
+#[test]
+fn role_before_a_name_in_an_apposition() {
+    check(
+        &["One, actress Delphine Achterberg, tweeted: \"Sending all my love to you tonight.\""],
+        &[&["Delphine Achterberg"]],
+    );
+}
+
+#[test]
+fn chinese_names_with_the_family_name_first() {
+    check(
+        &[
+            "Prices have risen, according to Tan Wei Ming, a rice importer.",
+            "\"Customers will feel it within a month or two,\" Mr Tan said.",
+        ],
+        &[&["Tan Wei Ming"], &["Tan Wei Ming"]],
+    );
+}
+
+#[test]
+fn colon_after_a_name_without_a_subject() {
+    check(
+        &[
+            "Chief executive Rebecca Thornbury spoke at nine.",
+            "09:24 – More from Thornbury: \"I want to be honest with people about this.\"",
+        ],
+        &[&[], &["Rebecca Thornbury"]],
+    );
+}
+
+#[test]
+fn a_name_first_written_in_capitals_is_canonical_in_normal_case() {
+    check(
+        &[
+            "EMMA Whitlock won the final on Saturday.",
+            "\"I keep looking at the trophy,\" Emma Whitlock said.",
+        ],
+        &[&[], &["Emma Whitlock"]],
+    );
+}
