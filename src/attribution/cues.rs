@@ -59,7 +59,10 @@ pub(super) fn find_cues(a: &Analysed, mentions: &[Mention], table: &Table) -> Ve
         // "..., adding", "and telling", "opened the launch by calling it ...".
         let after_comma = i > 0
             && (a.tokens[i - 1].kind == Kind::Comma
-                || matches!(a.lower[i - 1].as_str(), "and" | "by")
+                                || matches!(
+                    a.lower[i - 1].as_str(),
+                    "and" | "by" | "before" | "after" | "while" | "when"
+                )
                 // "..., at one point quipping that ..."
                 || (1..=4).any(|back| {
                     i > back

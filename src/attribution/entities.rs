@@ -178,17 +178,30 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Ru
     if let Some(&last) = run.name.last() {
         run.is_possessive = is_possessive(word(last));
     }
-    run.is_not_person = run.name.iter().any(|&j| {
-        let b = bare(word(j));
-        // "Deborah A. Pruitt": an initial is not the word "a".
-        if is_initial(word(j)) {
-            return false;
-        }
-        lexicon::is_not_person(&b)
-            || lexicon::is_not_person(&acronym_key(word(j)))
-            || lexicon::is_nationality(&b)
-            || lexicon::is_stop(&b)
-    }) || (run.name.len() == 1 && is_acronym(word(run.name[0])));
+    // "Rodrigo Lagos Vial": after a given name, a place word is part of the name; only the
+    // last word can make it an organisation ("Lucas Hospital").
+    let given_first = run.name.len() >= 2
+        && run
+            .name
+            .first()
+            .is_some_and(|&f| lexicon::is_given_name(&bare(word(f))));
+    let last_word = run.name.last().copied();
+    run.is_not_person = run
+        .name
+        .iter()
+        .filter(|&&j| !given_first || Some(j) == last_word)
+        .any(|&j| {
+            let b = bare(word(j));
+            // "Deborah A. Pruitt": an initial is not the word "a".
+            if is_initial(word(j)) {
+                return false;
+            }
+            lexicon::is_not_person(&b)
+                || lexicon::is_not_person(&acronym_key(word(j)))
+                || lexicon::is_nationality(&b)
+                || lexicon::is_stop(&b)
+        })
+        || (run.name.len() == 1 && is_acronym(word(run.name[0])));
     if run.gender.is_none()
         && let Some(&first) = run.name.first()
         && run.name.len() >= 2
@@ -363,6 +376,12 @@ impl Table {
             None
         };
         if keys.len() < 2 && (known_single.is_some() || !run.has_title) {
+            // "Ms O’Brien": a title shows the known name is a person's.
+            if let Some(i) = known_single
+                && run.has_title
+            {
+                self.entities[i].is_person = true;
+            }
             return known_single;
         }
         let index = match self.find_compatible(&keys) {
@@ -385,10 +404,11 @@ impl Table {
             None => self.push(words, keys, at, false),
         };
         let e = &mut self.entities[index];
+        let last = e.keys.last().expect("a name");
         e.is_person |= run.has_title
+            || lexicon::is_family_name(last)
             || e.keys.first().is_some_and(|k| {
-                lexicon::is_given_name(k)
-                    || lexicon::is_family_name_first(k, e.keys.last().expect("a name"))
+                lexicon::is_given_name(k) || lexicon::is_family_name_first(k, last)
             });
         if let Some(title) = &run.title {
             for role in roles_of_title(title) {

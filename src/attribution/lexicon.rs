@@ -817,6 +817,11 @@ static MALE_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 /// True for names written family name first: an East Asian family name followed by a given
 /// name ("Park Seo-yeon", "Lee Dong-hyuk", "Nguyen Van An", "Xi Jinping").
 pub(crate) fn is_family_name_first(first: &str, last: &str) -> bool {
+    is_family_name(first) && (last.contains('-') || first.len() <= 5)
+}
+
+/// An East Asian family name ("Pham" in "Vinh Pham", "Park" in "Park Seo-yeon").
+pub(crate) fn is_family_name(word: &str) -> bool {
     const FAMILY: &[&str] = &[
         "kim", "lee", "park", "choi", "jung", "jeong", "kang", "cho", "yoon", "jang", "lim", "han",
         "oh", "seo", "shin", "kwon", "hwang", "ahn", "song", "jeon", "hong", "moon", "yoo", "wang",
@@ -826,7 +831,7 @@ pub(crate) fn is_family_name_first(first: &str, last: &str) -> bool {
         "ong", "goh", "chua", "teo", "koh", "chan", "wong", "leung", "cheung", "lau", "yeo", "toh",
         "sim", "tay", "quek", "low", "chong", "foo", "yap", "seah", "heng", "tang", "lai",
     ];
-    FAMILY.contains(&first) && (last.contains('-') || first.len() <= 5)
+    FAMILY.contains(&word)
 }
 
 /// True for a known given name of either gender: the first word of a person's name. Keys

@@ -451,6 +451,8 @@ pub(super) fn unnamed_person(a: &Analysed, i: usize) -> Option<Option<Gender>> {
 }
 
 pub(super) fn is_person_noun(w: &str) -> bool {
+    // Plurals too: "one of the alleged victims".
+    let w = w.strip_suffix('s').filter(|s| s.len() > 3).unwrap_or(w);
     matches!(
         w,
         "officer"
@@ -488,6 +490,12 @@ pub(super) fn is_person_noun(w: &str) -> bool {
             | "shopper"
             | "commuter"
             | "parent"
+            | "victim"
+            | "member"
+            | "patient"
+            | "employee"
+            | "teacher"
+            | "nurse"
     )
 }
 

@@ -430,6 +430,8 @@ fn attribute_paragraph(
         && found.is_empty()
         && a.quotes.is_empty()
         && !a.text.trim_end().ends_with('?')
+        // An answer goes on in the first person; narration after the interview does not.
+        && a.lower.iter().any(|w| matches!(w.as_str(), "i" | "we" | "my" | "our" | "me" | "us"))
     {
         let cue = Cue {
             kind: CueKind::CarriedQuote,

@@ -429,3 +429,64 @@ fn a_name_first_written_in_capitals_is_canonical_in_normal_case() {
         &[&[], &["Emma Whitlock"]],
     );
 }
+
+#[test]
+fn participles_after_before_but_not_without() {
+    check(
+        &[
+            "Asked about a tenth novel, Ruth Abernathy looks at the cat before answering: \"One book at a time, always.\"",
+        ],
+        &[&["Ruth Abernathy"]],
+    );
+    check(
+        &[
+            "Ray Dunleavy voted on the contracts without disclosing that the owner was his brother-in-law.",
+        ],
+        &[&[]],
+    );
+}
+
+#[test]
+fn an_interview_answer_does_not_run_into_narration() {
+    check(
+        &[
+            "Head teacher Adaeze Okonkwo took over in 2021.",
+            "Okonkwo: We cut the number of meetings by half.",
+            "The school now has a waiting list of teachers hoping to join.",
+        ],
+        &[&[], &["Adaeze Okonkwo"], &[]],
+    );
+}
+
+#[test]
+fn one_of_the_victims_is_an_unnamed_person() {
+    check(
+        &[
+            "Lawyer Aroha Tane represents the workers.",
+            "One of the alleged victims said she had paid $18,000. \"There was no company,\" she said.",
+        ],
+        &[&[], &[]],
+    );
+}
+
+#[test]
+fn evidence_that_a_name_is_a_person() {
+    // An unknown given name, but an honorific elsewhere in the article.
+    check(
+        &[
+            "Tahnee O’Brien lives by the river.",
+            "\"We heard it before we saw it,\" Ms O’Brien said.",
+        ],
+        &[&[], &["Tahnee O’Brien"]],
+    );
+    // An East Asian family name written last.
+    check(
+        &["Vinh Pham said the library would reopen."],
+        &[&["Vinh Pham"]],
+    );
+    // A place word inside a name that starts with a given name.
+    check(
+        &["Rodrigo Lagos Vial says the early figures should be treated with caution."],
+        &[&["Rodrigo Lagos Vial"]],
+    );
+}
