@@ -203,71 +203,39 @@ fn every_unambiguous_seed_paragraph_is_right() {
 
 /// The held-out sets: written apart from the attribution rules, by writers who never saw
 /// the code. Each was scored once untouched (set 1: 85.1%, set 2: 83.2%, set 3: 82.8%,
-/// set 4: 88.6% of paragraphs exactly right, each after the fixes the previous sets led to),
-/// then its misses were studied for general failure classes. The untouched first score is
-/// the honest estimate of accuracy on new text; the floors below guard against regressions.
+/// set 4: 88.6%, set 5: 83.4% of paragraphs exactly right, each after the fixes the
+/// previous sets led to), then its misses were studied for general failure classes. The
+/// untouched first scores are the honest estimate of accuracy on new text; the floors below
+/// guard against regressions. Raise them as attribution improves, never lower them.
 #[test]
-fn held_out_sets_score_above_their_floor() {
+fn held_out_sets_score_above_their_floors() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/gold");
-    let s = score(&gold_cases(&dir.join("heldout4.jsonl")));
-    s.print("held-out set 4");
-    assert!(
-        s.accuracy() >= 0.92,
-        "held-out 4 accuracy {:.3}",
-        s.accuracy()
-    );
-    assert!(
-        s.precision() >= 0.95,
-        "held-out 4 precision {:.3}",
-        s.precision()
-    );
-    assert!(
-        s.false_speaker_rate() <= 0.05,
-        "false speakers {:.3}",
-        s.false_speaker_rate()
-    );
-    let s = score(&gold_cases(&dir.join("heldout3.jsonl")));
-    s.print("held-out set 3");
-    assert!(
-        s.accuracy() >= 0.90,
-        "held-out 3 accuracy {:.3}",
-        s.accuracy()
-    );
-    assert!(
-        s.precision() >= 0.95,
-        "held-out 3 precision {:.3}",
-        s.precision()
-    );
-    let s = score(&gold_cases(&dir.join("heldout2.jsonl")));
-    s.print("held-out set 2");
-    assert!(
-        s.accuracy() >= 0.89,
-        "held-out 2 accuracy {:.3}",
-        s.accuracy()
-    );
-    assert!(
-        s.precision() >= 0.93,
-        "held-out 2 precision {:.3}",
-        s.precision()
-    );
-    let s = score(&gold_cases(&dir.join("heldout.jsonl")));
-    s.print("held-out set");
-    // Floors: raise them as attribution improves, never lower them.
-    assert!(
-        s.accuracy() >= 0.90,
-        "held-out accuracy {:.3}",
-        s.accuracy()
-    );
-    assert!(
-        s.precision() >= 0.95,
-        "held-out precision {:.3}",
-        s.precision()
-    );
-    assert!(
-        s.false_speaker_rate() <= 0.05,
-        "false speakers {:.3}",
-        s.false_speaker_rate()
-    );
+    let floors = [
+        ("heldout.jsonl", 0.93),
+        ("heldout2.jsonl", 0.93),
+        ("heldout3.jsonl", 0.93),
+        ("heldout4.jsonl", 0.93),
+        ("heldout5.jsonl", 0.92),
+    ];
+    for (file, floor) in floors {
+        let s = score(&gold_cases(&dir.join(file)));
+        s.print(file);
+        assert!(
+            s.accuracy() >= floor,
+            "{file}: accuracy {:.3}",
+            s.accuracy()
+        );
+        assert!(
+            s.precision() >= 0.97,
+            "{file}: precision {:.3}",
+            s.precision()
+        );
+        assert!(
+            s.false_speaker_rate() <= 0.03,
+            "{file}: false speakers {:.3}",
+            s.false_speaker_rate()
+        );
+    }
 }
 
 #[test]
@@ -286,13 +254,13 @@ fn gold_set_scores_above_the_floors() {
     s.print("gold set");
     // Floors: raise them as attribution improves, never lower them.
     let floors = [
-        ("overall", s.accuracy(), 0.95),
-        ("explicit", s.difficulty("explicit"), 0.96),
+        ("overall", s.accuracy(), 0.97),
+        ("explicit", s.difficulty("explicit"), 0.97),
         ("pronoun", s.difficulty("pronoun"), 0.85),
-        ("role", s.difficulty("role"), 0.75),
+        ("role", s.difficulty("role"), 0.80),
         ("carryover", s.difficulty("carryover"), 0.85),
-        ("precision", s.precision(), 0.96),
-        ("recall", s.recall(), 0.95),
+        ("precision", s.precision(), 0.97),
+        ("recall", s.recall(), 0.96),
     ];
     for (name, value, floor) in floors {
         assert!(

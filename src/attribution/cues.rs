@@ -61,7 +61,7 @@ pub(super) fn find_cues(a: &Analysed, mentions: &[Mention], table: &Table) -> Ve
             && (a.tokens[i - 1].kind == Kind::Comma
                                 || matches!(
                     a.lower[i - 1].as_str(),
-                    "and" | "by" | "before" | "after" | "while" | "when"
+                                        "and" | "by" | "before" | "after" | "while" | "when" | "as"
                 )
                 // "..., at one point quipping that ..."
                 || (1..=4).any(|back| {
@@ -138,10 +138,13 @@ pub(super) fn clause_speaker(
     let modifies_next = |m: &Mention| {
         !matches!(m.what, Referent::Person(_))
             && mentions.iter().any(|n| {
+                // "The Peoples Democratic Party candidate, Alhaji Musa Bello Danjuma,"
                 n.start > m.end
-                    && n.start <= m.end + 3
-                    && (m.end..n.start)
-                        .all(|k| a.tokens[k].kind == Kind::Word && is_role_word(&a.lower[k]))
+                    && n.start <= m.end + 4
+                    && (m.end..n.start).all(|k| {
+                        (a.tokens[k].kind == Kind::Word && is_role_word(&a.lower[k]))
+                            || a.tokens[k].kind == Kind::Comma
+                    })
             })
     };
     let m = mentions.iter().find(|m| {
@@ -542,17 +545,23 @@ pub(super) fn is_preposition(word: &str) -> bool {
 
 /// True if a mention starting at `start` begins a sentence or follows a comma or dash.
 pub(super) fn opens_apposition(a: &Analysed, start: usize) -> bool {
-    // "One, actress Delphine Achterberg, tweeted": past the role words.
+    // "One, actress Delphine Achterberg, tweeted", "the trustee, Denver attorney Daniel K.
+    // Whitfield, told": past the role words and a capitalised word before them.
     let mut start = start;
-    while start > 0
-        && a.tokens[start - 1].kind == Kind::Word
-        && a.tokens[start - 1].quote.is_none()
-        && is_role_word(&a.lower[start - 1])
-        && a.word(start - 1)
+    let mut past_role = false;
+    while start > 0 && a.tokens[start - 1].kind == Kind::Word && a.tokens[start - 1].quote.is_none()
+    {
+        let w = &a.lower[start - 1];
+        let lower = a
+            .word(start - 1)
             .chars()
             .next()
-            .is_some_and(char::is_lowercase)
-    {
+            .is_some_and(char::is_lowercase);
+        if lower && is_role_word(w) {
+            past_role = true;
+        } else if !(past_role && !lower) {
+            break;
+        }
         start -= 1;
     }
     start == 0

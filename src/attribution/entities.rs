@@ -141,12 +141,14 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Ru
         let b = bare(word(k));
         // "Assistant Commissioner Dean Harlow": a title word that is also a given name, right
         // before the surname, is the given name.
-        let given_name = k + 2 == name_end && lexicon::is_given_name(&b) && k > i;
+        let given_name = k + 2 == name_end && lexicon::is_given_name(&b);
         // "Singer-songwriter Maisie Doherty": a compound of titles is a title.
         let compound = b.contains('-')
             && b.split('-')
                 .any(|part| lexicon::title(part).is_some() || lexicon::is_role(part));
-        (lexicon::title(&b).is_some() || compound) && !given_name
+        // "Volcanologist Ni Luh Putu Ariani": a capitalised role noun is a title too.
+        let role = lexicon::is_role(&b) && word(k).chars().next().is_some_and(char::is_uppercase);
+        (lexicon::title(&b).is_some() || compound || role) && !given_name
     });
     let all_titles = (i..name_end).all(|k| lexicon::title(&bare(word(k))).is_some());
     let descriptors_end = match last_title {
@@ -167,6 +169,9 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Ru
             if !role.is_empty() {
                 title_words.push(role);
             }
+        } else if lexicon::is_role(&b) {
+            // "Volcanologist", "Superintendent": a role noun used as a title.
+            run.has_title = true;
         }
     }
     i = descriptors_end;
@@ -520,7 +525,20 @@ impl Table {
             .map(|(i, _)| i)
             .collect();
         let candidates = if by_last.is_empty() && keys.len() == 1 {
-            self.find_compatible_first(keys)
+            let first = self.find_compatible_first(keys);
+            if first.is_empty() {
+                // "Ibáñez" for "José Luis Ibáñez Soler": the first of two surnames.
+                self.entities
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, e)| {
+                        e.keys.len() >= 3 && e.keys[1..e.keys.len() - 1].contains(&keys[0])
+                    })
+                    .map(|(i, _)| i)
+                    .collect()
+            } else {
+                first
+            }
         } else {
             by_last
         };

@@ -35,7 +35,7 @@ announce declare confirm deny reply respond answer admit stress emphasise emphas
 maintain contend comment remark observe write tweet post testify recall repeat reiterate \
 concede complain suggest predict promise vow pledge urge inform indicate signal joke quip \
 exclaim agree reveal mention describe conclude clarify counter retort caution accuse \
-criticise criticize dismiss call brand label dub hail continue allege boast lament acknowledge estimate recount \
+criticise criticize dismiss call brand label dub hail appeal continue allege boast lament acknowledge estimate recount \
 recommend advise assure disclose concur object protest scoff shout sigh whisper \
 murmur mutter grumble brag concede forecast reassure reckon threaten apologise apologize \
 acknowledged elaborate interject insist recollect specify summarise summarize underline \
@@ -335,6 +335,8 @@ static TITLES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| 
         ("researcher", "researcher"),
         ("scientist", "scientist"),
         ("mp", "mp"),
+        ("alhaji", ""),
+        ("alhaja", ""),
         ("magistrate", "magistrate"),
         ("mep", "mep"),
         ("taoiseach", "taoiseach"),
@@ -482,7 +484,7 @@ static ROLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     entrepreneur activist campaigner economist historian epidemiologist virologist engineer \
     lecturer dean rector regulator negotiator mediator minister-president head \
     climber runner cyclist swimmer boxer golfer tennis trainer woman man barrister solicitor \
-    trader broker farmer owner landlord tenant witness adviser advisor academic steward vet \
+    trader broker farmer owner landlord tenant witness adviser advisor academic steward vet elder \
     engineer physicist commissioner negotiator presenter host reporter correspondent",
     )
 });
@@ -646,7 +648,8 @@ static NOT_PERSON: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     islands mountains coast upper lower greater \
     house assembly cabinet tribunal courts prison jail constabulary \
     crown hotel restaurant cafe pub shop store stores market supermarket mall \
-        hardware bakery pharmacy clinic surgery practice palace castle abbey risk llp \
+            hardware bakery pharmacy clinic surgery practice palace castle abbey risk llp \
+    organization organisation organizations organisations
     universidad université universität universiteit università universidade riders \
     bst gmt utc cet cest est edt pst pdt aest aedt ist jst nzst nzdt sast \
     zealand africa arabia emirates afghanistan albania algeria angola armenia austria \
@@ -703,6 +706,7 @@ pub(crate) fn is_particle(word: &str) -> bool {
             | "ter"
             | "zu"
             | "y"
+            | "í"
     )
 }
 

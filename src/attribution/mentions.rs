@@ -81,6 +81,13 @@ pub(super) fn find_mentions(
         } else {
             (None, i + 1)
         };
+        // "Keating’s mother ... she said": a relative the article does not name.
+        if let Some(r) = run_at[i].filter(|&r| runs[r].is_possessive)
+            && let Some(noun) = a.lower.get(runs[r].end)
+            && let Some(gender) = kin_gender(noun)
+        {
+            state.subjects.push((None, gender, p, runs[r].end));
+        }
         if let Some(r) = run_at[i].filter(|&r| runs[r].is_possessive && !runs[r].is_not_person) {
             // "Achebe's team plans ... she said": the possessor stays in view for pronouns.
             let keys: Vec<String> = runs[r].name.iter().map(|&k| key(a.word(k))).collect();
@@ -448,6 +455,19 @@ pub(super) fn unnamed_person(a: &Analysed, i: usize) -> Option<Option<Gender>> {
             None
         },
     )
+}
+
+/// Gender of a kinship noun ("mother", "son"), for relatives named only by their relation.
+fn kin_gender(w: &str) -> Option<Option<Gender>> {
+    Some(match w {
+        "mother" | "mum" | "mom" | "wife" | "daughter" | "sister" | "grandmother" | "aunt"
+        | "widow" | "girlfriend" => Some(Gender::Female),
+        "father" | "dad" | "husband" | "son" | "brother" | "grandfather" | "uncle" | "widower"
+        | "boyfriend" => Some(Gender::Male),
+        "partner" | "spouse" | "lawyer" | "spokesperson" | "spokesman" | "spokeswoman"
+        | "friend" | "neighbour" | "neighbor" | "relative" | "cousin" => None,
+        _ => return None,
+    })
 }
 
 pub(super) fn is_person_noun(w: &str) -> bool {

@@ -316,6 +316,10 @@ fn descriptors_around(a: &Analysed, run: &Run) -> (Vec<String>, Option<u32>, Opt
                 || a.lower[first].ends_with("’s")
                 || a.lower[first].ends_with("'s"));
         if looks_like_apposition {
+            // "Mercy Atieno, who runs a firm,": "who" is said of people, not organisations.
+            if matches!(a.lower[first].as_str(), "who" | "whose") {
+                roles.push("person".to_string());
+            }
             for k in first..j {
                 let w = &a.lower[k];
                 if lexicon::is_role(w) {

@@ -136,9 +136,12 @@ pub(super) fn after_person_sentence(
         return None;
     }
     let previous = a.sentence[quote.open - 1];
+    // The first subject that is a person, past words the article never explains
+    // ("Roads and Transport Cabinet Secretary Davis Chirchir").
     let subject = mentions
         .iter()
-        .find(|m| a.sentence[m.start] == previous && m.is_subject)?;
+        .filter(|m| a.sentence[m.start] == previous && m.is_subject)
+        .find(|m| m.what != Referent::Unknown)?;
     let Referent::Person(entity) = subject.what else {
         return None;
     };

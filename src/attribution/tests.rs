@@ -490,3 +490,55 @@ fn evidence_that_a_name_is_a_person() {
         &[&["Rodrigo Lagos Vial"]],
     );
 }
+
+#[test]
+fn who_after_a_name_shows_a_person() {
+    check(
+        &[
+            "Mercy Atieno, who runs a freight forwarding firm in Changamwe, said her containers were stuck.",
+        ],
+        &[&["Mercy Atieno"]],
+    );
+}
+
+#[test]
+fn a_given_name_that_is_also_a_title() {
+    check(
+        &["Dean Maskell, who chairs the prison officers’ branch, said staffing was too thin."],
+        &[&["Dean Maskell"]],
+    );
+}
+
+#[test]
+fn capitalised_role_nouns_and_quoted_as_saying() {
+    check(
+        &["Volcanologist Ni Luh Putu Ariani of Gadjah Mada University said the dome worried her."],
+        &[&["Ni Luh Putu Ariani"]],
+    );
+    check(
+        &["UCI president David Lappartient was quoted by L'Equipe as saying the system works."],
+        &[&["David Lappartient"]],
+    );
+}
+
+#[test]
+fn first_of_two_surnames_names_the_person() {
+    check(
+        &[
+            "José Luis Ibáñez Soler lost his appeal on Monday.",
+            "Ibáñez said he was devastated by the ruling.",
+        ],
+        &[&[], &["José Luis Ibáñez Soler"]],
+    );
+}
+
+#[test]
+fn an_unnamed_relative_stops_a_pronoun() {
+    check(
+        &[
+            "Police spokeswoman Mai Nguyen said the search continued.",
+            "Keating’s mother pleaded with her son. \"Please, just go to a police station,\" she said.",
+        ],
+        &[&["Mai Nguyen"], &[]],
+    );
+}
