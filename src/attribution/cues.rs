@@ -559,7 +559,7 @@ pub(super) fn opens_apposition(a: &Analysed, start: usize) -> bool {
             .is_some_and(char::is_lowercase);
         if lower && is_role_word(w) {
             past_role = true;
-        } else if !(past_role && !lower) {
+        } else if !past_role || lower {
             break;
         }
         start -= 1;
