@@ -1,0 +1,335 @@
+//! `whosaid search`: ranking, query language, JSON contract, first run.
+
+use super::*;
+
+#[test]
+fn human_output_snapshot() {
+    let tmp = indexed_sample();
+    let run = whosaid(
+        tmp.path(),
+        &[
+            "search",
+            "Putin AND ceasefire",
+            "--index",
+            "idx",
+            "--color",
+            "never",
+            "-n",
+            "3",
+        ],
+    );
+    run.expect_code(0);
+    insta::assert_snapshot!("search_putin_and_ceasefire", run.stdout);
+    assert_eq!(run.stderr, "whosaid: 3 of 3 matching paragraphs\n");
+}
+
+#[test]
+fn help_snapshot() {
+    let tmp = tempdir();
+    let run = whosaid(tmp.path(), &["--help"]);
+    run.expect_code(0);
+    insta::assert_snapshot!("help", run.stdout);
+    let run = whosaid(tmp.path(), &["search", "--help"]);
+    run.expect_code(0);
+    insta::assert_snapshot!("search_help", run.stdout);
+}
+
+#[test]
+fn prefix_fuzzy_and_wildcard_words_match() {
+    let tmp = indexed_sample();
+    let has = |hit: &Hit, word: &str| hit.text.to_lowercase().contains(word);
+    // `cease*` finds every paragraph saying "ceasefire", like `ceasefire` itself.
+    let prefix = search_idx(tmp.path(), "cease*");
+    let exact = search_idx(tmp.path(), "ceasefire");
+    assert!(!prefix.is_empty());
+    assert_eq!(prefix.len(), exact.len());
+    assert!(prefix.iter().all(|h| has(h, "cease")), "{prefix:#?}");
+    // One edit away from "Zelensky"; on the speaker field only his paragraphs.
+    let fuzzy = search_idx(tmp.path(), "Zelenskiy~1");
+    assert!(!fuzzy.is_empty());
+    assert!(
+        fuzzy
+            .iter()
+            .all(|h| has(h, "zelensky") || h.speakers.iter().any(|s| s.contains("Zelensky")))
+    );
+    let speaker = search_idx(tmp.path(), "speaker:Zelenskiy~1");
+    assert!(!speaker.is_empty());
+    assert!(
+        speaker
+            .iter()
+            .all(|h| h.speakers.contains(&"Volodymyr Zelensky".to_string()))
+    );
+    assert!(
+        search_idx(tmp.path(), "Zelenskiy").is_empty(),
+        "no fuzziness without ~"
+    );
+    // Wildcards inside a word, on stemmed text too.
+    assert_eq!(search_idx(tmp.path(), "ceasef?re").len(), exact.len());
+    assert!(!search_idx(tmp.path(), "zel*sky").is_empty());
+}
+
+#[test]
+fn first_search_builds_the_index_from_corpus_once() {
+    let tmp = tempdir();
+    let dir = tmp.path();
+    copy_corpus(dir);
+
+    let first = whosaid(dir, &["search", "Putin AND ceasefire"]);
+    first.expect_code(0);
+    assert!(first.stderr.contains("building"), "{}", first.stderr);
+    assert!(dir.join("index/meta.json").is_file());
+    assert!(
+        first.stdout.starts_with(" 1. Ukraine War Twist"),
+        "{}",
+        first.stdout
+    );
+    assert!(first.stdout.contains("Vladimir Putin"), "{}", first.stdout);
+
+    let second = whosaid(dir, &["search", "Putin AND ceasefire"]);
+    second.expect_code(0);
+    assert!(!second.stderr.contains("building"), "{}", second.stderr);
+    assert_eq!(second.stdout, first.stdout);
+
+    let hits: Vec<Hit> = whosaid(dir, &["search", "Putin AND ceasefire", "--json"])
+        .expect_code(0)
+        .json_lines();
+    assert!(hits.len() >= 3, "{hits:#?}");
+    for hit in &hits {
+        assert!(!hit.snippet.is_empty(), "{hit:#?}");
+        assert!(hit.text.contains(&hit.snippet), "{hit:#?}");
+    }
+    assert!(
+        hits.iter()
+            .any(|h| h.speakers == ["Vladimir Putin"] && h.paragraph == 0),
+        "{hits:#?}"
+    );
+}
+
+#[test]
+fn putin_and_ceasefire_hits_mention_both_in_their_text() {
+    let tmp = indexed_sample();
+    let hits = search_idx(tmp.path(), "Putin AND ceasefire");
+    assert!(!hits.is_empty());
+    for hit in &hits {
+        let text = hit.text.to_lowercase();
+        assert!(
+            text.contains("putin") && text.contains("ceasefire"),
+            "¶{} of {}: {}",
+            hit.paragraph,
+            hit.article,
+            hit.text
+        );
+    }
+}
+
+#[test]
+fn speaker_query_keeps_only_that_speakers_paragraphs() {
+    let tmp = indexed_sample();
+    let hits = search_idx(tmp.path(), "speaker:Putin");
+    assert!(hits.len() >= 3, "{hits:#?}");
+    for hit in &hits {
+        assert!(
+            hit.speakers.iter().any(|s| s == "Vladimir Putin"),
+            "{hit:#?}"
+        );
+    }
+}
+
+#[test]
+fn date_queries_keep_only_paragraphs_of_those_dates() {
+    let tmp = indexed_sample();
+    let march = ("2025-03-14", PARAGRAPHS_000);
+    let february = ("2025-02-12", PARAGRAPHS_002);
+    let table = [
+        ("date:2025-03-14", march),
+        ("date:2025-03", march),
+        ("date:[2025-03-01 TO 2025-03-31]", march),
+        ("date:[2025-03-14 TO 2025-03-14]", march),
+        ("date:>=2025-03-01", march),
+        ("date:2025-02", february),
+        ("title:Trump AND date:2025-02-12", february),
+    ];
+    for (query, (date, count)) in table {
+        let hits = search_idx(tmp.path(), query);
+        assert_eq!(hits.len(), count, "{query}");
+        for hit in &hits {
+            assert_eq!(hit.date.as_deref(), Some(date), "{query}: {hit:#?}");
+        }
+    }
+    for query in ["date:2025-03-13", "date:>=2025-03-15", "date:2024"] {
+        assert!(search_idx(tmp.path(), query).is_empty(), "{query}");
+    }
+}
+
+#[test]
+fn search_without_matches_exits_1_with_empty_stdout() {
+    let tmp = indexed_sample();
+    let run = whosaid(tmp.path(), &["search", "zanzibar", "--index", "idx"]);
+    run.expect_code(1);
+    assert_eq!(run.stdout, "");
+    let run = whosaid(
+        tmp.path(),
+        &["search", "zanzibar", "--json", "--index", "idx"],
+    );
+    run.expect_code(1);
+    assert_eq!(run.stdout, "");
+}
+
+#[test]
+fn limit_keeps_the_top_hits() {
+    let tmp = indexed_sample();
+    let all = search_idx(tmp.path(), "Trump");
+    assert!(all.len() > 3, "{}", all.len());
+    let top: Vec<Hit> = whosaid(
+        tmp.path(),
+        &[
+            "search", "Trump", "--limit", "3", "--json", "--index", "idx",
+        ],
+    )
+    .expect_code(0)
+    .json_lines();
+    let key = |h: &Hit| (h.article.clone(), h.paragraph);
+    assert_eq!(
+        top.iter().map(key).collect::<Vec<_>>(),
+        all[..3].iter().map(key).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn json_hits_have_exactly_the_documented_keys() {
+    let tmp = indexed_sample();
+    let run = whosaid(
+        tmp.path(),
+        &[
+            "search",
+            "Putin OR Zelensky",
+            "--json",
+            "--limit",
+            "100",
+            "--index",
+            "idx",
+        ],
+    );
+    run.expect_code(0);
+    let lines: Vec<Value> = run.json_lines();
+    assert!(lines.len() > 10, "{}", lines.len());
+    let highlighted = lines
+        .iter()
+        .filter(|l| l["highlights"] != Value::Array(vec![]));
+    assert!(highlighted.count() > 10, "few hits have highlights");
+    for line in &lines {
+        let keys: BTreeSet<&str> = line
+            .as_object()
+            .expect("an object")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(keys, BTreeSet::from(HIT_KEYS), "{line}");
+        let hit: Hit = serde_json::from_value(line.clone()).expect("the contract");
+        if let Some(date) = &hit.date {
+            assert!(is_iso_date(date), "{date}");
+        }
+        assert!(hit.score > 0.0, "{hit:#?}");
+        for [start, end] in &hit.highlights {
+            assert!(start < end && *end <= hit.text.len(), "{hit:#?}");
+            assert!(hit.text.is_char_boundary(*start) && hit.text.is_char_boundary(*end));
+            let word = hit.text[*start..*end].to_lowercase();
+            assert!(
+                word.starts_with("putin") || word.starts_with("zelensk"),
+                "highlight `{word}` is not a query word"
+            );
+        }
+    }
+}
+
+fn is_iso_date(date: &str) -> bool {
+    let b = date.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && date
+            .char_indices()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+#[test]
+fn same_query_gives_the_same_bytes_and_ties_break_on_article_then_paragraph() {
+    let tmp = indexed_sample();
+    for query in ["Trump", "date:2025", "speaker:Trump OR ceasefire"] {
+        let args = [
+            "search", query, "--json", "--limit", "100", "--index", "idx",
+        ];
+        let first = whosaid(tmp.path(), &args);
+        first.expect_code(0);
+        let second = whosaid(tmp.path(), &args);
+        assert_eq!(first.stdout, second.stdout, "{query}");
+        let hits: Vec<Hit> = first.json_lines();
+        for pair in hits.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            assert!(a.score >= b.score, "{query}: not ranked: {a:#?} {b:#?}");
+            if a.score == b.score {
+                assert!(
+                    (&a.article, a.paragraph) < (&b.article, b.paragraph),
+                    "{query}: tie not broken on (article, paragraph): {a:#?} {b:#?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn bad_queries_exit_2_naming_the_problem_and_its_column() {
+    let tmp = indexed_sample();
+    // (query, column, words the message must have)
+    let table: [(&str, usize, &[&str]); 6] = [
+        ("Putin AND (", 11, &["parenthesis"]),
+        ("\"unclosed", 1, &["quote"]),
+        ("Putin AND", 7, &["AND"]),
+        ("(Putin", 1, &["parenthesis"]),
+        ("spaker:x", 1, &["spaker", "`speaker`", "text, title"]),
+        ("date:2025-13", 6, &["2025-13", "date"]),
+    ];
+    for (query, column, words) in table {
+        let run = whosaid(tmp.path(), &["search", query, "--index", "idx"]);
+        run.expect_code(2);
+        assert_eq!(run.stdout, "", "{query}");
+        assert!(
+            run.stderr.contains(&format!("column {column}")),
+            "{query}: {}",
+            run.stderr
+        );
+        for word in words {
+            assert!(run.stderr.contains(word), "{query}: {}", run.stderr);
+        }
+    }
+}
+
+#[test]
+fn missing_index_outside_the_default_says_to_run_index() {
+    let tmp = tempdir();
+    copy_corpus(tmp.path());
+    let run = whosaid(tmp.path(), &["search", "Putin", "--index", "some/dir"]);
+    run.expect_code(2);
+    assert_eq!(run.stdout, "");
+    assert!(run.stderr.contains("whosaid index"), "{}", run.stderr);
+    assert!(run.stderr.contains("some/dir"), "{}", run.stderr);
+    assert!(!tmp.path().join("some").exists(), "search created a folder");
+}
+
+#[test]
+fn help_lists_the_exit_codes() {
+    let tmp = tempdir();
+    let run = whosaid(tmp.path(), &["--help"]);
+    run.expect_code(0);
+    assert_eq!(run.stderr, "");
+    let help = run.stdout.to_lowercase();
+    assert!(help.contains("exit"), "{help}");
+    for code in [
+        "0 success",
+        "1 search found nothing",
+        "2 error",
+        "75 index locked",
+    ] {
+        assert!(help.contains(code), "`{code}` not in: {help}");
+    }
+}
