@@ -1,0 +1,221 @@
+//! Typed searches: filters, paging, sorting, snippets.
+
+use super::*;
+
+#[test]
+fn speaker_filter_keeps_paragraphs_of_that_speaker() {
+    let index = corpus_index();
+    let roe = search(
+        &index,
+        SearchRequest::new("").speaker("Jane Roe").limit(100),
+    );
+    assert_eq!(
+        sorted(ids(&roe)),
+        ["harbour-1#0", "harbour-2#0", "harvest-1#1"]
+    );
+    assert!(
+        roe.iter()
+            .all(|h| h.speakers.contains(&"Jane Roe".to_string()))
+    );
+    // Any part of the name will do, and several speakers mean any of them.
+    let either = search(
+        &index,
+        SearchRequest::new("")
+            .speaker("roe")
+            .speaker("Major")
+            .limit(100),
+    );
+    assert_eq!(
+        sorted(ids(&either)),
+        ["harbour-1#0", "harbour-2#0", "harvest-1#0", "harvest-1#1"]
+    );
+    // Filter and query words combine.
+    let hits = search(&index, SearchRequest::new("ceasefire").speaker("Haddad"));
+    assert!(hits.is_empty());
+}
+
+#[test]
+fn date_range_includes_both_ends() {
+    let index = corpus_index();
+    let range = |from, until| {
+        sorted(ids(&search(
+            &index,
+            SearchRequest::new("").dates(from, until).limit(100),
+        )))
+    };
+    assert_eq!(
+        range(Some(date(2025, 3, 5)), Some(date(2025, 3, 10))),
+        ["harbour-2#0", "harbour-2#1", "harvest-1#0", "harvest-1#1"]
+    );
+    assert_eq!(
+        range(Some(date(2025, 3, 5)), Some(date(2025, 3, 5))),
+        ["harbour-2#0", "harbour-2#1"]
+    );
+    assert_eq!(
+        range(None, Some(date(2025, 3, 1))),
+        ["harbour-1#0", "harbour-1#1"]
+    );
+    assert_eq!(
+        range(Some(date(2025, 3, 10)), None),
+        ["harvest-1#0", "harvest-1#1"]
+    );
+    assert!(range(Some(date(2025, 3, 2)), Some(date(2025, 3, 4))).is_empty());
+}
+
+#[test]
+fn source_filter_keeps_paragraphs_of_that_outlet() {
+    let index = corpus_index();
+    let planet = search(
+        &index,
+        SearchRequest::new("").source("Daily Planet").limit(100),
+    );
+    assert_eq!(
+        sorted(ids(&planet)),
+        ["harbour-1#0", "harbour-1#1", "harvest-1#0", "harvest-1#1"]
+    );
+    let star = search(&index, SearchRequest::new("ceasefire").source("star"));
+    assert_eq!(ids(&star), ["harbour-2#0"]);
+}
+
+#[test]
+fn pages_do_not_overlap_and_concatenate_to_the_full_list() {
+    let index = Index::create_in_ram();
+    update(
+        &index,
+        articles("gen", generated("page", 23, 2, "lighthouse")),
+    );
+    let all = index
+        .search(&SearchRequest::new("lighthouse").limit(1000))
+        .unwrap();
+    assert_eq!(all.total, 46);
+    assert_eq!(all.hits.len(), 46);
+    for sort in [Sort::Relevance, Sort::Newest, Sort::Oldest] {
+        let full = ids(&search(
+            &index,
+            SearchRequest::new("lighthouse").sort(sort).limit(1000),
+        ));
+        let mut paged = Vec::new();
+        for page in 0..6 {
+            let results = index
+                .search(
+                    &SearchRequest::new("lighthouse")
+                        .sort(sort)
+                        .limit(10)
+                        .offset(page * 10),
+                )
+                .unwrap();
+            assert_eq!(results.total, 46, "total counts all matches, not the page");
+            paged.extend(ids(&results.hits));
+        }
+        assert_eq!(paged, full, "{sort:?}");
+    }
+    let past_the_end = index
+        .search(&SearchRequest::new("lighthouse").offset(100))
+        .unwrap();
+    assert!(past_the_end.hits.is_empty());
+    assert_eq!(past_the_end.total, 46);
+}
+
+#[test]
+fn huge_offset_returns_no_hits_instead_of_panicking() {
+    let index = corpus_index();
+    let results = index
+        .search(&SearchRequest::new("ceasefire").offset(usize::MAX))
+        .unwrap();
+    assert!(results.hits.is_empty());
+    assert_eq!(results.total, 3);
+}
+
+#[test]
+fn newest_and_oldest_sort_by_date_with_undated_last() {
+    let index = corpus_index();
+    let dates = |sort| {
+        search(&index, SearchRequest::new("").sort(sort).limit(100))
+            .iter()
+            .map(|h| h.date)
+            .collect::<Vec<_>>()
+    };
+    let d1 = Some(date(2025, 3, 1));
+    let d5 = Some(date(2025, 3, 5));
+    let d10 = Some(date(2025, 3, 10));
+    assert_eq!(dates(Sort::Newest), [d10, d10, d5, d5, d1, d1, None]);
+    assert_eq!(dates(Sort::Oldest), [d1, d1, d5, d5, d10, d10, None]);
+}
+
+#[test]
+fn relevance_order_is_stable_across_runs() {
+    let index = corpus_index();
+    let request = SearchRequest::new("ceasefire OR harbour").limit(100);
+    let first = ids(&search(&index, request.clone()));
+    assert!(first.len() >= 4);
+    for _ in 0..3 {
+        assert_eq!(ids(&search(&index, request.clone())), first);
+    }
+    let scores: Vec<f32> = search(&index, request).iter().map(|h| h.score).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+}
+
+/// Checks that the snippet and highlights of `hit` are byte ranges into its text that slice
+/// on char boundaries, and that each highlight covers a word starting with `stem`.
+fn check_highlights(hit: &Hit, stem: &str) {
+    let text = &hit.text;
+    let s = &hit.snippet;
+    assert!(text.is_char_boundary(s.range.start) && text.is_char_boundary(s.range.end));
+    assert_eq!(&text[s.range.clone()], s.text);
+    assert!(!s.highlights.is_empty(), "no highlights in {hit:?}");
+    for r in &s.highlights {
+        assert!(r.start < r.end && r.end <= text.len(), "{r:?}");
+        assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+        assert!(
+            s.range.start <= r.start && r.end <= s.range.end,
+            "{r:?} outside snippet"
+        );
+        let word = text[r.clone()].to_lowercase();
+        assert!(word.starts_with(stem), "highlight {word:?} is not {stem}");
+    }
+}
+
+#[test]
+fn highlights_are_byte_ranges_into_the_paragraph_text() {
+    let index = Index::create_in_ram();
+    let long_prefix =
+        "Über die Brücke — “the café’s owners”, naïve or not — walked crowds; ".repeat(8);
+    let article = Article::new("unicode")
+        .with_paragraph(format!(
+            "{long_prefix}“The ceasefire is fragile, but the Ceasefires before it held,” said Zoë Ødegård."
+        ))
+        .with_paragraph("Café owners on the Brücke said nothing about a ceasefire.");
+    update(&index, articles("u", vec![article]));
+    let hits = search(&index, SearchRequest::new("ceasefire").limit(10));
+    assert_eq!(hits.len(), 2);
+    for hit in &hits {
+        check_highlights(hit, "ceasefire");
+    }
+    // The long paragraph's snippet is a passage in the middle, yet its highlights still
+    // point into the whole paragraph.
+    let long = hits.iter().find(|h| h.paragraph == 0).unwrap();
+    assert!(long.snippet.range.start > 0);
+    assert_eq!(long.snippet.highlights.len(), 2);
+}
+
+#[test]
+fn hits_matched_only_by_speaker_get_a_snippet_without_highlights() {
+    let index = corpus_index();
+    let hits = search(&index, SearchRequest::new("speaker:Major"));
+    assert_eq!(ids(&hits), ["harvest-1#0"]);
+    let s = &hits[0].snippet;
+    assert_eq!(&hits[0].text[s.range.clone()], s.text);
+    assert!(!s.text.is_empty());
+}
+
+#[test]
+fn total_counts_all_matches() {
+    let index = corpus_index();
+    let results = index
+        .search(&SearchRequest::new("ceasefire").limit(1))
+        .unwrap();
+    assert_eq!(results.total, 3);
+    assert_eq!(results.hits.len(), 1);
+    let none = index.search(&SearchRequest::new("zeppelin")).unwrap();
+    assert_eq!((none.total, none.hits.len()), (0, 0));
+}
