@@ -203,10 +203,10 @@ fn every_unambiguous_seed_paragraph_is_right() {
 
 /// The held-out sets: written apart from the attribution rules, by writers who never saw
 /// the code. Each was scored once untouched (set 1: 85.1%, set 2: 83.2%, set 3: 82.8%,
-/// set 4: 88.6%, set 5: 83.4% of paragraphs exactly right, each after the fixes the
-/// previous sets led to), then its misses were studied for general failure classes. The
-/// untouched first scores are the honest estimate of accuracy on new text; the floors below
-/// guard against regressions. Raise them as attribution improves, never lower them.
+/// set 4: 88.6%, set 5: 83.4%, set 6: 92.6% of paragraphs exactly right, each after the
+/// fixes the previous sets led to), then sets 1 to 5 were studied for general failure
+/// classes. Set 6 has never been studied: its score is the honest estimate of accuracy on
+/// new text. The floors guard against regressions: raise them, never lower them.
 #[test]
 fn held_out_sets_score_above_their_floors() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/gold");
@@ -216,6 +216,8 @@ fn held_out_sets_score_above_their_floors() {
         ("heldout3.jsonl", 0.93),
         ("heldout4.jsonl", 0.93),
         ("heldout5.jsonl", 0.92),
+        // Never studied: its misses have not been looked at.
+        ("heldout6.jsonl", 0.90),
     ];
     for (file, floor) in floors {
         let s = score(&gold_cases(&dir.join(file)));
