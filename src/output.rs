@@ -78,6 +78,12 @@ struct CueLine<'a> {
     cue: &'a Cue,
 }
 
+/// One JSON object and a newline.
+fn write_json_line(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, value)?;
+    out.write_all(b"\n")
+}
+
 /// Writes hits as JSON Lines.
 ///
 /// # Errors
@@ -104,8 +110,7 @@ pub fn write_hits_json(out: &mut impl Write, results: &SearchResults) -> io::Res
                 .map(|r| [r.start, r.end])
                 .collect(),
         };
-        serde_json::to_writer(&mut *out, &line)?;
-        out.write_all(b"\n")?;
+        write_json_line(out, &line)?;
     }
     Ok(())
 }
@@ -213,8 +218,7 @@ pub fn write_article_json(
                     .collect()
             }),
         };
-        serde_json::to_writer(&mut *out, &line)?;
-        out.write_all(b"\n")?;
+        write_json_line(out, &line)?;
     }
     Ok(())
 }
