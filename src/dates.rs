@@ -19,7 +19,14 @@ pub struct Date {
 }
 
 impl Date {
-    /// The date for `year`, `month` (1-12) and `day`, if such a day exists.
+    /// The earliest year a date may have: an index stores dates as nanoseconds since 1970
+    /// in 64 bits, which reach back to September 1677.
+    pub const MIN_YEAR: i32 = 1678;
+    /// The latest year a date may have (the same limit reaches April 2262).
+    pub const MAX_YEAR: i32 = 2261;
+
+    /// The date for `year`, `month` (1-12) and `day`, if such a day exists and the year is
+    /// within [`Date::MIN_YEAR`]..=[`Date::MAX_YEAR`].
     ///
     /// # Examples
     /// ```
@@ -28,7 +35,7 @@ impl Date {
     /// assert!(Date::new(2025, 2, 29).is_none());
     /// ```
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
-        let valid = (1..=9999).contains(&year)
+        let valid = (Date::MIN_YEAR..=Date::MAX_YEAR).contains(&year)
             && (1..=12).contains(&month)
             && day >= 1
             && day <= days_in_month(year, month);
@@ -84,7 +91,11 @@ impl FromStr for Date {
             Parsed::Ambiguous => Err(format!(
                 "date `{text}` is ambiguous (day/month or month/day?); write it as YYYY-MM-DD"
             )),
-            Parsed::Invalid => Err(format!("`{text}` is not a date; write it as YYYY-MM-DD")),
+            Parsed::Invalid => Err(format!(
+                "`{text}` is not a date; write it as YYYY-MM-DD (years {} to {})",
+                Date::MIN_YEAR,
+                Date::MAX_YEAR
+            )),
         }
     }
 }
@@ -167,7 +178,8 @@ fn parse_iso(text: &str) -> Option<Parsed> {
     if (sep != b'-' && sep != b'/') || bytes[7] != sep {
         return None;
     }
-    let rest = &text[10..];
+    // Byte 10 may fall inside a character ("2025-03-1é"): then this is no ISO date.
+    let rest = text.get(10..)?;
     if !rest.is_empty() && !rest.starts_with(['T', 't', ' ']) {
         return None;
     }
@@ -292,6 +304,16 @@ fn weekday(word: &str) -> bool {
         .any(|d| *d == word || (word.len() == 3 && d.starts_with(word)))
 }
 
+/// Seconds from the Unix epoch to midnight UTC starting `year-month-day`, for any year of
+/// four digits (queries may name days outside [`Date::MIN_YEAR`]..=[`Date::MAX_YEAR`]).
+pub(crate) fn civil_seconds(year: i32, month: u8, day: u8) -> Option<i64> {
+    let valid = (1..=9999).contains(&year)
+        && (1..=12).contains(&month)
+        && day >= 1
+        && day <= days_in_month(year, month);
+    valid.then(|| days_from_civil(year, month, day) * 86_400)
+}
+
 fn is_leap(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
@@ -402,6 +424,33 @@ mod tests {
                 parse(text)
             );
         }
+    }
+
+    #[test]
+    fn odd_characters_never_panic() {
+        for text in [
+            "2025-03-1é",
+            "2025-03-é",
+            "2025-0é-14",
+            "é025-03-14",
+            "2025-03-14é",
+            "2025-03-1\u{0301}",
+            "１２/３/２０２５",
+            "14th of Märch",
+            "99999999999999999999/1/2025",
+        ] {
+            let _ = parse(text);
+        }
+        assert_eq!(parse("2025-03-1é"), Parsed::Invalid);
+    }
+
+    #[test]
+    fn years_beyond_what_an_index_stores_are_refused() {
+        for text in ["2262-04-12", "1677-09-21", "3000-01-01", "14 March 9999"] {
+            assert_eq!(parse(text), Parsed::Invalid, "{text}");
+        }
+        assert!(Date::new(Date::MIN_YEAR, 1, 1).is_some());
+        assert!(Date::new(Date::MAX_YEAR, 12, 31).is_some());
     }
 
     #[test]

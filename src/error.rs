@@ -38,11 +38,29 @@ pub enum Error {
         /// Schema version of this build.
         expected: u32,
     },
+    /// The index was built by a newer whosaid, whose files this one cannot read.
+    #[error(
+        "index schema v{found} was written by a newer whosaid; this one reads up to v{supported}; upgrade whosaid (nothing was changed)"
+    )]
+    IndexTooNew {
+        /// Schema version recorded in the index.
+        found: u32,
+        /// Newest schema version this build reads.
+        supported: u32,
+    },
+    /// The folder is not a whosaid index and is not empty: whosaid leaves it alone.
+    #[error("{} is not a whosaid index: {reason}; nothing was changed (choose a new or empty folder for an index)", .path.display())]
+    ForeignFolder {
+        /// The folder.
+        path: PathBuf,
+        /// What is there instead.
+        reason: String,
+    },
     /// There is no index in the folder.
     #[error("no index at {}; run `whosaid index` to build one", .0.display())]
     IndexMissing(PathBuf),
     /// The folder holds something that is not a readable whosaid index.
-    #[error("index at {} is corrupt or unreadable: {reason}; rebuild with `whosaid index --full`", .path.display())]
+    #[error("index at {} is corrupt or unreadable: {reason}; rebuild it with `whosaid index --full --index {}`", .path.display(), .path.display())]
     IndexCorrupt {
         /// The index folder.
         path: PathBuf,

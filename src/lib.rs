@@ -57,6 +57,7 @@ pub mod dates;
 mod error;
 mod index;
 mod indexer;
+pub mod model;
 pub mod output;
 mod query;
 mod schema;
@@ -65,12 +66,12 @@ pub mod speakers;
 
 use std::path::Path;
 
-pub use article::{Article, Diagnostic, Paragraph, ReadOptions, Source};
-pub use attribution::{Cue, CueKind, Speaker};
+pub use article::{ReadOptions, Source};
 pub use dates::Date;
 pub use error::{Error, Result};
 pub use index::Index;
 pub use indexer::{IndexReport, Input, InputError, Progress, ProgressFn, UpdateOptions};
+pub use model::{Article, Cue, CueKind, Diagnostic, Paragraph, Speaker};
 pub use schema::SCHEMA_VERSION;
 pub use search::{Hit, MAX_LIMIT, SearchRequest, SearchResults, Snippet, Sort};
 
@@ -81,47 +82,41 @@ pub use search::{Hit, MAX_LIMIT, SearchRequest, SearchResults, Snippet, Sort};
 /// Files that cannot be read are reported in the diagnostics and skipped.
 ///
 /// # Errors
-/// [`Error::Io`] when a path does not exist or a folder cannot be listed.
+/// [`Error::Io`] when a path does not exist.
 pub fn parse_paths(paths: &[impl AsRef<Path>], options: &ReadOptions) -> Result<Source> {
-    let mut out = Source::default();
-    let mut names = speakers::SpeakerNames::new();
-    for path in paths {
-        let path = path.as_ref();
-        let root = if path.is_dir() {
-            path.to_path_buf()
-        } else {
-            path.parent().map(Path::to_path_buf).unwrap_or_default()
-        };
-        let aliases = root.join(speakers::ALIASES_FILE);
-        if aliases.is_file()
-            && let Err(e) = names.load_aliases(&aliases)
-        {
-            out.diagnostics.push(Diagnostic {
-                location: aliases.display().to_string(),
-                message: e.to_string(),
-                is_error: false,
-            });
-        }
-        for file in article::discover(path)? {
-            match article::read(&file, &root, options) {
-                Ok(source) => {
-                    out.articles.extend(source.articles);
-                    out.diagnostics.extend(source.diagnostics);
-                }
-                Err(e) => out.diagnostics.push(Diagnostic {
-                    location: file.display().to_string(),
-                    message: match e {
-                        Error::BadArticle { message, .. } => message,
-                        other => other.to_string(),
-                    },
-                    is_error: true,
-                }),
-            }
-        }
+    let inputs = paths
+        .iter()
+        .map(|p| Input::Path(p.as_ref().to_path_buf()))
+        .collect();
+    let (articles, report) = indexer::parse_inputs(inputs, options, None)?;
+    Ok(source_of(articles, report))
+}
+
+impl Index {
+    /// Reads and attributes `inputs` as [`Index::update`] would, without changing the
+    /// index: speaker names are made canonical together with the names the index holds,
+    /// so what this shows is what an update would store.
+    ///
+    /// # Errors
+    /// As [`parse_paths`], plus [`Error::Engine`] when the index cannot be read.
+    pub fn parse(&self, inputs: Vec<Input>, options: &ReadOptions) -> Result<Source> {
+        let (articles, report) = indexer::parse_inputs(inputs, options, Some(self))?;
+        Ok(source_of(articles, report))
     }
-    for article in &mut out.articles {
-        attribution::attribute(article);
-    }
-    names.canonicalise(&mut out.articles);
-    Ok(out)
+}
+
+fn source_of(articles: Vec<Article>, report: IndexReport) -> Source {
+    let mut source = Source::of(articles);
+    let diagnostic = |e: indexer::InputError, is_error| Diagnostic {
+        location: e.path,
+        message: e.message,
+        is_error,
+    };
+    source
+        .diagnostics
+        .extend(report.errors.into_iter().map(|e| diagnostic(e, true)));
+    source
+        .diagnostics
+        .extend(report.warnings.into_iter().map(|e| diagnostic(e, false)));
+    source
 }

@@ -9,29 +9,40 @@
 
 use std::ops::Bound;
 
+use tantivy::Index;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, FuzzyTermQuery, Occur, Query, QueryParser,
-    RangeQuery, RegexQuery,
+    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, ExistsQuery, FuzzyTermQuery, Occur, Query,
+    QueryParser, RangeQuery, RegexQuery,
 };
 use tantivy::schema::{Field, Term};
-use tantivy::{DateTime, Index};
 use tantivy_query_grammar::{
     Delimiter, Occur as AstOccur, UserInputAst, UserInputBound, UserInputLeaf, UserInputLiteral,
 };
 
-use crate::dates::{self, Date};
+use crate::dates;
 use crate::error::{Error, Result};
-use crate::schema::{self, DATE, QUERY_FIELDS};
+use crate::schema::{self, DATE, QUERY_FIELDS, SPEAKER};
 
 /// Builds queries for one index.
 pub(crate) struct QueryBuilder<'a> {
     index: &'a Index,
+    /// The whosaid index, to follow a speaker's other spellings (`speaker:Zelenskyy`).
+    names: Option<&'a crate::index::Index>,
     parser: QueryParser,
     date: Field,
     defaults: Vec<Field>,
     /// Words with no operator between them must all match (else any may).
     conjunction: bool,
 }
+
+/// Longest query accepted, in bytes: far beyond what anyone types, short enough that no
+/// query can take long to parse.
+pub const MAX_QUERY_BYTES: usize = 10_000;
+/// Deepest nesting accepted: parentheses plus `NOT`/`-` operators applied to one another.
+pub const MAX_QUERY_DEPTH: usize = 32;
+/// Longest word a prefix, fuzzy or wildcard term may have, in characters: the index keeps
+/// no word longer than this, and longer patterns only cost memory.
+pub const MAX_PATTERN_CHARS: usize = 40;
 
 fn bad(column: usize, message: impl Into<String>) -> Error {
     Error::BadQuery {
@@ -58,11 +69,18 @@ impl<'a> QueryBuilder<'a> {
         }
         Ok(QueryBuilder {
             index,
+            names: None,
             parser,
             date: schema.get_field(DATE)?,
             defaults,
             conjunction,
         })
+    }
+
+    /// Follows speakers' other spellings through `index` (see [`crate::Index::speaker_query`]).
+    pub(crate) fn with_spellings(mut self, index: &'a crate::index::Index) -> Self {
+        self.names = Some(index);
+        self
     }
 
     /// Parses `text` into a query.
@@ -73,6 +91,7 @@ impl<'a> QueryBuilder<'a> {
                 "empty query; type some words, e.g. `Putin ceasefire`",
             ));
         }
+        check_size(text)?;
         precheck(text)?;
         let ast = match tantivy_query_grammar::parse_query(text) {
             Ok(ast) => ast,
@@ -136,6 +155,14 @@ impl<'a> QueryBuilder<'a> {
                 let (from, to) = date_span(&l.phrase, text)?;
                 Ok(self.date_range(Bound::Included(from), Bound::Excluded(to)))
             }
+            UserInputLeaf::Range {
+                lower: UserInputBound::Unbounded,
+                upper: UserInputBound::Unbounded,
+                ..
+            } if field_name == Some(DATE) => {
+                // `date:[* TO *]`: every paragraph that has a date.
+                Ok(Box::new(ExistsQuery::new(DATE.to_string(), false)))
+            }
             UserInputLeaf::Range { lower, upper, .. } if field_name == Some(DATE) => {
                 let lower = match lower {
                     UserInputBound::Inclusive(v) => Bound::Included(date_span(v, text)?.0),
@@ -151,11 +178,22 @@ impl<'a> QueryBuilder<'a> {
             }
             UserInputLeaf::Literal(l) if is_single_word(l) => match word_operator(&l.phrase) {
                 // The grammar keeps `cease*` and `zelenskiy~1` as plain words: read them here.
-                WordOperator::Prefix(word) => self.prefix(&with_phrase(l, word)),
-                WordOperator::Fuzzy(word, edits) => self.fuzzy(&with_phrase(l, word), edits),
-                WordOperator::Wildcard => self.wildcard(l),
+                WordOperator::Prefix(word) => {
+                    check_pattern(word, text)?;
+                    self.prefix(&with_phrase(l, word))
+                }
+                WordOperator::Fuzzy(word, edits) => {
+                    check_pattern(word, text)?;
+                    self.fuzzy(&with_phrase(l, word), edits, text)
+                }
+                WordOperator::Wildcard => {
+                    check_pattern(&l.phrase, text)?;
+                    self.wildcard(l)
+                }
+                WordOperator::None if field_name == Some(SPEAKER) => self.speaker(leaf, l, text),
                 WordOperator::None => self.parsed(leaf, field_name, text),
             },
+            UserInputLeaf::Literal(l) if field_name == Some(SPEAKER) => self.speaker(leaf, l, text),
             other => self.parsed(other, field_name, text),
         }
     }
@@ -178,13 +216,26 @@ impl<'a> QueryBuilder<'a> {
             })
     }
 
-    fn date_range(&self, lower: Bound<Date>, upper: Bound<Date>) -> Box<dyn Query> {
-        let term = |d: Date| {
-            Term::from_field_date(
-                self.date,
-                DateTime::from_timestamp_secs(d.to_unix_seconds()),
-            )
+    /// `speaker:Zelenskyy`, `speaker:"Volodymyr Zelensky"`: the words as written, or any
+    /// speaker whose other spellings have them.
+    fn speaker(
+        &self,
+        leaf: &UserInputLeaf,
+        l: &UserInputLiteral,
+        text: &str,
+    ) -> Result<Box<dyn Query>> {
+        let Some(index) = self.names else {
+            return self.parsed(leaf, Some(SPEAKER), text);
         };
+        let words = crate::search::name_words(&l.phrase);
+        match index.speaker_query(&words)? {
+            Some(query) => Ok(query),
+            None => self.parsed(leaf, Some(SPEAKER), text),
+        }
+    }
+
+    fn date_range(&self, lower: Bound<i64>, upper: Bound<i64>) -> Box<dyn Query> {
+        let term = |secs: i64| Term::from_field_date(self.date, schema::date_value(secs));
         Box::new(RangeQuery::new(lower.map(term), upper.map(term)))
     }
 
@@ -231,8 +282,18 @@ impl<'a> QueryBuilder<'a> {
     }
 
     /// `zelenskiy~1`: terms within that many edits (at most 2).
-    fn fuzzy(&self, l: &UserInputLiteral, edits: u32) -> Result<Box<dyn Query>> {
-        let distance = edits.min(2) as u8;
+    fn fuzzy(&self, l: &UserInputLiteral, edits: u32, text: &str) -> Result<Box<dyn Query>> {
+        let at = || column_of(text, text.find(&format!("{}~", l.phrase)).unwrap_or(0));
+        if edits > 2 {
+            return Err(bad(
+                at(),
+                format!(
+                    "`{}~{edits}`: a fuzzy word may differ by at most 2 edits; write `{}~2`",
+                    l.phrase, l.phrase
+                ),
+            ));
+        }
+        let distance = edits as u8;
         let folded = schema::name_fold(&l.phrase);
         let mut subs: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for field in self.targets(l) {
@@ -347,8 +408,9 @@ fn regex_escape(text: &str) -> String {
 }
 
 /// `2025-03-14` -> that day, `2025-03` -> that month, `2025` -> that year, as
-/// [first day, day after the last).
-fn date_span(value: &str, text: &str) -> Result<(Date, Date)> {
+/// [first second, first second after) in Unix seconds. Years beyond what an index stores
+/// are allowed here (`date:<3000` means every dated paragraph): the range is clamped later.
+fn date_span(value: &str, text: &str) -> Result<(i64, i64)> {
     let value = value.trim_matches('"');
     let err = || {
         let at = text.find(value).unwrap_or(0);
@@ -358,29 +420,110 @@ fn date_span(value: &str, text: &str) -> Result<(Date, Date)> {
         )
     };
     let parts: Vec<&str> = value.split('-').collect();
-    let num = |s: &str| s.parse::<i32>().ok();
-    match parts.as_slice() {
+    let num = |s: &str| {
+        (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<i32>().ok())
+            .flatten()
+    };
+    let day = |y: i32, m: i32, d: i32| {
+        let (m, d) = (u8::try_from(m).ok()?, u8::try_from(d).ok()?);
+        dates::civil_seconds(y, m, d)
+    };
+    let span = match parts.as_slice() {
         [y] if y.len() == 4 => {
             let y = num(y).ok_or_else(err)?;
-            let from = Date::new(y, 1, 1).ok_or_else(err)?;
-            let to = Date::new(y + 1, 1, 1).ok_or_else(err)?;
-            Ok((from, to))
+            day(y, 1, 1).zip(day(y + 1, 1, 1).or(Some(i64::MAX)))
         }
         [y, m] if y.len() == 4 => {
             let (y, m) = (num(y).ok_or_else(err)?, num(m).ok_or_else(err)?);
-            let from = Date::new(y, u8::try_from(m).map_err(|_| err())?, 1).ok_or_else(err)?;
-            let to = if m == 12 {
-                Date::new(y + 1, 1, 1)
+            let next = if m == 12 {
+                day(y + 1, 1, 1)
             } else {
-                Date::new(y, m as u8 + 1, 1)
+                day(y, m + 1, 1)
             };
-            Ok((from, to.ok_or_else(err)?))
+            day(y, m, 1).zip(next.or(Some(i64::MAX)))
+        }
+        [y, m, d] if y.len() == 4 => {
+            let (y, m, d) = (num(y), num(m), num(d));
+            y.zip(m)
+                .zip(d)
+                .and_then(|((y, m), d)| day(y, m, d))
+                .map(|from| (from, from + 86_400))
         }
         _ => match dates::parse(value) {
-            dates::Parsed::Date(d) => Ok((d, d.next_day())),
-            _ => Err(err()),
+            dates::Parsed::Date(d) => {
+                let from = d.to_unix_seconds();
+                Some((from, from + 86_400))
+            }
+            _ => None,
         },
+    };
+    span.ok_or_else(err)
+}
+
+/// A prefix, fuzzy or wildcard word no longer than any indexed word can be.
+fn check_pattern(word: &str, text: &str) -> Result<()> {
+    let chars = word.chars().filter(|c| !matches!(c, '*' | '?')).count();
+    if chars <= MAX_PATTERN_CHARS {
+        return Ok(());
     }
+    let shown: String = word.chars().take(20).collect();
+    Err(bad(
+        column_of(text, text.find(word).unwrap_or(0)),
+        format!(
+            "`{shown}…` has {chars} letters; a prefix, fuzzy or wildcard word may have at most \
+             {MAX_PATTERN_CHARS} (no indexed word is longer)"
+        ),
+    ))
+}
+
+/// Refuses queries too long or too deeply nested to parse safely, naming the column where
+/// the limit is passed.
+fn check_size(text: &str) -> Result<()> {
+    if text.len() > MAX_QUERY_BYTES {
+        let mut at = MAX_QUERY_BYTES;
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        return Err(bad(
+            column_of(text, at),
+            format!(
+                "the query is {} bytes long; the limit is {MAX_QUERY_BYTES}",
+                text.len()
+            ),
+        ));
+    }
+    let mut parens = 0usize;
+    let mut unary = 0usize;
+    for (at, word) in words_outside_quotes(text) {
+        match word {
+            "(" => parens += 1,
+            ")" => {
+                parens = parens.saturating_sub(1);
+                unary = 0;
+            }
+            "NOT" => unary += 1,
+            _ => {
+                let signs = word.chars().take_while(|c| matches!(c, '-' | '+')).count();
+                // A sign on its own or before "(" is an operator too; a word ends the chain.
+                unary = if signs == word.len() {
+                    unary + signs
+                } else {
+                    0
+                };
+            }
+        }
+        if parens + unary > MAX_QUERY_DEPTH {
+            return Err(bad(
+                column_of(text, at),
+                format!(
+                    "the query nests deeper than {MAX_QUERY_DEPTH} levels of parentheses and \
+                     NOT; simplify it"
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Checks a field name, suggesting the nearest known one.
@@ -585,6 +728,28 @@ mod tests {
     }
 
     #[test]
+    fn oversized_and_deep_queries_are_refused_with_a_column() {
+        let nots = "NOT ".repeat(1000) + "x";
+        let parens = "(".repeat(9000) + "x" + &")".repeat(9000);
+        let deep = "(".repeat(40) + "x" + &")".repeat(40);
+        for text in [nots.as_str(), parens.as_str(), deep.as_str()] {
+            let err = check_size(text).unwrap_err().to_string();
+            assert!(err.contains("limit") || err.contains("nests"), "{err}");
+        }
+        let err = check_size(&"NOT ".repeat(40)).unwrap_err().to_string();
+        assert!(err.contains("column 129"), "{err}");
+        assert!(check_size(&("(".repeat(10) + "x" + &")".repeat(10))).is_ok());
+        assert!(check_size(&"a OR ".repeat(1000)).is_ok());
+    }
+
+    #[test]
+    fn long_patterns_are_refused() {
+        let long = "a".repeat(130_000) + "~1";
+        assert!(check_pattern(&long, &long).is_err());
+        assert!(check_pattern("zelensk*", "").is_ok());
+    }
+
+    #[test]
     fn word_operators() {
         assert_eq!(word_operator("cease*"), WordOperator::Prefix("cease"));
         assert_eq!(
@@ -600,25 +765,28 @@ mod tests {
 
     #[test]
     fn date_spans() {
-        let d = |y, m, day| Date::new(y, m, day).unwrap();
-        assert_eq!(
-            date_span("2025-03-14", "").unwrap(),
-            (d(2025, 3, 14), d(2025, 3, 15))
-        );
-        assert_eq!(
-            date_span("2025-03", "").unwrap(),
-            (d(2025, 3, 1), d(2025, 4, 1))
-        );
-        assert_eq!(
-            date_span("2025-12", "").unwrap(),
-            (d(2025, 12, 1), d(2026, 1, 1))
-        );
-        assert_eq!(
-            date_span("2025", "").unwrap(),
-            (d(2025, 1, 1), d(2026, 1, 1))
-        );
-        assert!(date_span("2025-13", "").is_err());
-        assert!(date_span("soon", "").is_err());
+        let d = |y, m, day| dates::civil_seconds(y, m, day).unwrap();
+        let table = [
+            ("2025-03-14", (d(2025, 3, 14), d(2025, 3, 15))),
+            ("2025-03", (d(2025, 3, 1), d(2025, 4, 1))),
+            ("2025-12", (d(2025, 12, 1), d(2026, 1, 1))),
+            ("2025", (d(2025, 1, 1), d(2026, 1, 1))),
+            ("3000", (d(3000, 1, 1), d(3001, 1, 1))),
+            ("9999", (d(9999, 1, 1), i64::MAX)),
+        ];
+        for (text, span) in table {
+            assert_eq!(date_span(text, "").unwrap(), span, "{text}");
+        }
+        for text in [
+            "2025-13",
+            "soon",
+            "2025-03-1é",
+            "2025-02-30",
+            "20250-01",
+            "-1",
+        ] {
+            assert!(date_span(text, "").is_err(), "{text}");
+        }
     }
 
     #[test]

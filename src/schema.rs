@@ -13,9 +13,11 @@ use tantivy::tokenizer::{
     TextAnalyzer,
 };
 
-/// Version of the schema and of everything that decides field contents (reader and
-/// attribution rules). An index recording another version is rebuilt, never mixed.
-pub const SCHEMA_VERSION: u32 = 1;
+/// Version of the schema: what the fields are and how they are tokenised. An index built
+/// by an older whosaid is rebuilt, never mixed; one built by a newer whosaid is refused.
+/// (What decides field contents, the reader and the attribution rules, carries its own
+/// version in each file's fingerprint, so an upgrade re-reads files instead of rebuilding.)
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Article id: exact, stored, fast (ties are broken on it).
 pub const ARTICLE: &str = "article";
@@ -37,6 +39,9 @@ pub const SECTION: &str = "section";
 pub const SPEAKER: &str = "speaker";
 /// Speakers' canonical names, exact, stored in order, fast for counting.
 pub const SPEAKER_EXACT: &str = "speaker_exact";
+/// Each speaker as the article named it and the canonical name it got, joined by U+001F:
+/// what canonical names are recomputed from when the corpus changes.
+pub const SPEAKER_PAIR: &str = "speaker_pair";
 /// Paragraph text: English stemming, positions for phrases.
 pub const TEXT: &str = "text";
 /// Where the article came from: `origin folder \u{1f} path in it`; for incremental runs.
@@ -74,6 +79,7 @@ pub(crate) struct Fields {
     pub section: Field,
     pub speaker: Field,
     pub speaker_exact: Field,
+    pub speaker_pair: Field,
     pub text: Field,
     pub file: Field,
     pub file_hash: Field,
@@ -106,10 +112,12 @@ pub(crate) fn build() -> (Schema, Fields) {
         section: b.add_text_field(SECTION, text_options(TEXT_TOKENIZER, true)),
         speaker: b.add_text_field(SPEAKER, text_options(NAME_TOKENIZER, false)),
         speaker_exact: b.add_text_field(SPEAKER_EXACT, STRING | STORED | FAST),
+        speaker_pair: b.add_text_field(SPEAKER_PAIR, STRING | STORED | FAST),
         text: b.add_text_field(TEXT, text_options(TEXT_TOKENIZER, true)),
-        file: b.add_text_field(FILE, STRING | FAST),
-        file_hash: b.add_u64_field(FILE_HASH, FAST),
-        hash: b.add_u64_field(HASH, FAST),
+        // Stored too, so that a document can be rewritten from what the index holds.
+        file: b.add_text_field(FILE, STRING | STORED | FAST),
+        file_hash: b.add_u64_field(FILE_HASH, STORED | FAST),
+        hash: b.add_u64_field(HASH, STORED | FAST),
     };
     (b.build(), fields)
 }
@@ -128,6 +136,7 @@ pub(crate) fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         section: f(SECTION)?,
         speaker: f(SPEAKER)?,
         speaker_exact: f(SPEAKER_EXACT)?,
+        speaker_pair: f(SPEAKER_PAIR)?,
         text: f(TEXT)?,
         file: f(FILE)?,
         file_hash: f(FILE_HASH)?,
@@ -153,6 +162,17 @@ pub(crate) fn name_analyzer() -> TextAnalyzer {
         .filter(AsciiFoldingFilter)
         .build()
 }
+
+/// The index's date value for Unix seconds, clamped to what a date field can hold
+/// (nanoseconds in an `i64`: 1677-09-21 to 2262-04-11), so that a query's far bound
+/// never wraps around.
+pub(crate) fn date_value(secs: i64) -> tantivy::DateTime {
+    const LIMIT: i64 = i64::MAX / 1_000_000_000 - 1;
+    tantivy::DateTime::from_timestamp_secs(secs.clamp(-LIMIT, LIMIT))
+}
+
+/// Separates the name as written from the canonical name in [`SPEAKER_PAIR`].
+pub(crate) const PAIR_SEPARATOR: char = '\u{1f}';
 
 /// Lowercase ASCII form of a word, as the analyzers fold it (for prefix queries).
 pub(crate) fn name_fold(word: &str) -> String {

@@ -3,14 +3,18 @@
 //! rules cannot guess.
 //!
 //! Within one article the fullest form already wins (see [`crate::attribution`]); this
-//! module works across articles. Names already in the index come first, so a new spelling
-//! joins the name the index knows instead of splitting the person in two.
+//! module works across articles. The canonical names are a pure function of the names the
+//! corpus uses, how often, and the aliases: [`SpeakerNames::resolve`] sees every name at
+//! once, so an index updated night after night gets the same names as one built in one go.
+//!
+//! Names are compared within blocks (same folded surname, or for spelling variants the same
+//! first two letters of it), so the work grows with the number of names, not its square.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
-use crate::article::Article;
 use crate::error::{Error, Result};
+use crate::model::Article;
 
 /// File name of the alias table inside a corpus folder.
 pub const ALIASES_FILE: &str = "speakers.toml";
@@ -18,14 +22,16 @@ pub const ALIASES_FILE: &str = "speakers.toml";
 /// Jaro-Winkler similarity from which two surnames are spellings of one name.
 const SURNAME_SIMILARITY: f64 = 0.93;
 
-/// Canonical speaker names for a corpus.
+/// Surnames shorter than this must match exactly: short names differ by one letter too often.
+const FUZZY_MIN_LEN: usize = 5;
+
+/// How to make speaker names canonical: the alias tables.
 #[derive(Debug, Clone, Default)]
 pub struct SpeakerNames {
-    /// Folded alias -> canonical name, from the alias file.
+    /// Folded alias -> canonical name, from the alias files.
     aliases: HashMap<String, String>,
-    /// Canonical names known so far, with their folded words.
-    known: Vec<(Vec<String>, String)>,
-    by_key: HashMap<String, usize>,
+    /// Canonical names named by the alias files, in file order: they are known first.
+    targets: Vec<String>,
 }
 
 /// Folds a name for comparison: lowercase, accents and punctuation removed.
@@ -38,8 +44,146 @@ pub fn fold(name: &str) -> String {
         .join(" ")
 }
 
+/// The canonical name of each name a corpus uses.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NameMap {
+    map: HashMap<String, String>,
+}
+
+impl NameMap {
+    /// The canonical form of `name` (the name itself when it is canonical or unknown).
+    pub fn canonical<'a>(&'a self, name: &'a str) -> &'a str {
+        self.map.get(name).map_or(name, String::as_str)
+    }
+
+    /// Every name that maps to another one, with its canonical form, sorted.
+    pub fn variants(&self) -> Vec<(&str, &str)> {
+        let mut out: Vec<(&str, &str)> = self
+            .map
+            .iter()
+            .filter(|(from, to)| from != to)
+            .map(|(from, to)| (from.as_str(), to.as_str()))
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// Rewrites the speakers of `articles` to their canonical names; two spellings in one
+    /// paragraph become one speaker.
+    pub fn apply(&self, articles: &mut [Article]) {
+        for article in articles {
+            for p in &mut article.paragraphs {
+                for s in &mut p.speakers {
+                    if let Some(to) = self.map.get(&s.name) {
+                        s.name.clone_from(to);
+                    }
+                }
+                let mut seen: Vec<String> = Vec::new();
+                p.speakers.retain(|s| {
+                    let new = !seen.contains(&s.name);
+                    seen.push(s.name.clone());
+                    new
+                });
+            }
+        }
+    }
+}
+
+/// The canonical names known while resolving, indexed for the lookups `resolve` makes.
+#[derive(Default)]
+struct Known {
+    /// Canonical names with their folded words.
+    names: Vec<(Vec<String>, String)>,
+    by_key: HashMap<String, usize>,
+    /// Folded surname -> known names with it.
+    by_surname: HashMap<String, Vec<usize>>,
+    /// First two letters of a surname -> the distinct surnames, for spelling variants.
+    surnames_by_block: HashMap<String, Vec<String>>,
+}
+
+fn block(surname: &str) -> String {
+    surname.chars().take(2).collect()
+}
+
+impl Known {
+    fn learn(&mut self, name: &str) -> usize {
+        let key = fold(name);
+        if let Some(&i) = self.by_key.get(&key) {
+            return i;
+        }
+        let i = self.names.len();
+        let words: Vec<String> = key.split(' ').map(str::to_string).collect();
+        let surname = words.last().cloned().unwrap_or_default();
+        let list = self.by_surname.entry(surname.clone()).or_default();
+        if list.is_empty() {
+            self.surnames_by_block
+                .entry(block(&surname))
+                .or_default()
+                .push(surname);
+        }
+        list.push(i);
+        self.by_key.insert(key, i);
+        self.names.push((words, name.to_string()));
+        i
+    }
+
+    /// Known names whose surname is `last` or a spelling of it, in the order learnt.
+    fn with_surname(&self, last: &str) -> Vec<usize> {
+        let mut found: Vec<usize> = self.by_surname.get(last).cloned().unwrap_or_default();
+        if last.len() >= FUZZY_MIN_LEN
+            && let Some(surnames) = self.surnames_by_block.get(&block(last))
+        {
+            for s in surnames {
+                if s != last
+                    && s.len() >= FUZZY_MIN_LEN
+                    && s.len().abs_diff(last.len()) <= 2
+                    && strsim::jaro_winkler(s, last) >= SURNAME_SIMILARITY
+                {
+                    found.extend(&self.by_surname[s]);
+                }
+            }
+        }
+        found.sort_unstable();
+        found
+    }
+
+    /// A known name that `words` is a spelling variant of: surnames alike (Jaro-Winkler),
+    /// first names equal, an initial of each other, or missing on one side. A lone surname
+    /// joins a known full name only when exactly one fits.
+    fn variant_of(&self, words: &[String]) -> Option<usize> {
+        let (last, firsts) = words.split_last()?;
+        let fits: Vec<usize> = self
+            .with_surname(last)
+            .into_iter()
+            .filter(|&i| {
+                let (_, k_firsts) = self.names[i].0.split_last().expect("names are not empty");
+                match (firsts.first(), k_firsts.first()) {
+                    (None, _) | (_, None) => true,
+                    (Some(a), Some(b)) => {
+                        a == b
+                            || strsim::jaro_winkler(a, b) >= SURNAME_SIMILARITY
+                            || (a.len() == 1 && b.starts_with(a.as_str()))
+                            || (b.len() == 1 && a.starts_with(b.as_str()))
+                    }
+                }
+            })
+            .collect();
+        match fits.as_slice() {
+            [one] => Some(*one),
+            // Several fit: prefer the one with the same number of words, if unique.
+            many => {
+                let same: Vec<&usize> = many
+                    .iter()
+                    .filter(|&&i| self.names[i].0.len() == words.len())
+                    .collect();
+                (same.len() == 1 && !firsts.is_empty()).then(|| *same[0])
+            }
+        }
+    }
+}
+
 impl SpeakerNames {
-    /// No aliases, no known names.
+    /// No aliases.
     pub fn new() -> SpeakerNames {
         SpeakerNames::default()
     }
@@ -70,7 +214,9 @@ impl SpeakerNames {
         let table: BTreeMap<String, Vec<String>> =
             toml::from_str(text).map_err(|e| format!("not a table of speaker aliases: {e}"))?;
         for (canonical, aliases) in table {
-            self.learn(&canonical);
+            if !self.targets.contains(&canonical) {
+                self.targets.push(canonical.clone());
+            }
             for alias in aliases {
                 self.aliases.insert(fold(&alias), canonical.clone());
             }
@@ -78,135 +224,92 @@ impl SpeakerNames {
         Ok(())
     }
 
-    /// Makes `name` a known canonical name (as names already in the index are).
-    pub fn learn(&mut self, name: &str) {
-        let key = fold(name);
-        if key.is_empty() || self.by_key.contains_key(&key) {
-            return;
+    /// The canonical name of every name in `counts` (name -> paragraphs that use it).
+    /// Fuller, more frequent names are learnt first, so that "Volodymyr Zelensky" is the name
+    /// that "Zelenskyy" joins. The result depends only on the names, their counts and the
+    /// aliases, never on the order they come in.
+    pub fn resolve<'a>(&self, counts: impl IntoIterator<Item = (&'a str, u64)>) -> NameMap {
+        let mut merged: HashMap<&str, u64> = HashMap::new();
+        for (name, n) in counts {
+            *merged.entry(name).or_default() += n;
         }
-        self.by_key.insert(key.clone(), self.known.len());
-        let words = key.split(' ').map(str::to_string).collect();
-        self.known.push((words, name.to_string()));
+        let mut order: Vec<(&str, u64, usize)> = merged
+            .into_iter()
+            .map(|(name, n)| (name, n, name.split_whitespace().count()))
+            .collect();
+        order.sort_by(|a, b| b.2.cmp(&a.2).then(b.1.cmp(&a.1)).then(a.0.cmp(b.0)));
+        let mut known = Known::default();
+        for target in &self.targets {
+            known.learn(target);
+        }
+        let mut map = HashMap::with_capacity(order.len());
+        for (name, _, _) in order {
+            let canonical = self.canonical(&mut known, name);
+            map.insert(name.to_string(), canonical);
+        }
+        NameMap { map }
     }
 
-    /// The canonical form of `name`: an alias's target, a known spelling variant, or the
-    /// name itself (which then becomes known).
-    pub fn canonical(&mut self, name: &str) -> String {
+    fn canonical(&self, known: &mut Known, name: &str) -> String {
         let key = fold(name);
         if let Some(target) = self.aliases.get(&key) {
             return target.clone();
         }
-        if let Some(&i) = self.by_key.get(&key) {
-            return self.known[i].1.clone();
+        if let Some(&i) = known.by_key.get(&key) {
+            return known.names[i].1.clone();
+        }
+        if key.is_empty() {
+            return name.to_string();
         }
         let words: Vec<String> = key.split(' ').map(str::to_string).collect();
-        if let Some(found) = self.variant_of(&words) {
-            return found;
+        if let Some(i) = known.variant_of(&words) {
+            return known.names[i].1.clone();
         }
-        self.learn(name);
+        known.learn(name);
         name.to_string()
     }
 
-    /// A known name that `words` is a spelling variant of: surnames alike (Jaro-Winkler),
-    /// first names equal, an initial of each other, or missing on one side. A lone surname
-    /// joins a known full name only when exactly one fits.
-    fn variant_of(&self, words: &[String]) -> Option<String> {
-        let (last, firsts) = words.split_last()?;
-        let fits: Vec<&String> = self
-            .known
-            .iter()
-            .filter(|(known, _)| {
-                let (k_last, k_firsts) = known.split_last().expect("known names are not empty");
-                let surname = k_last == last
-                    || (last.len() >= 5
-                        && strsim::jaro_winkler(k_last, last) >= SURNAME_SIMILARITY);
-                let firsts_fit = match (firsts.first(), k_firsts.first()) {
-                    (None, _) | (_, None) => true,
-                    (Some(a), Some(b)) => {
-                        a == b
-                            || strsim::jaro_winkler(a, b) >= SURNAME_SIMILARITY
-                            || (a.len() == 1 && b.starts_with(a.as_str()))
-                            || (b.len() == 1 && a.starts_with(b.as_str()))
-                    }
-                };
-                surname && firsts_fit
-            })
-            .map(|(_, name)| name)
-            .collect();
-        match fits.as_slice() {
-            [one] => Some((*one).clone()),
-            // Several fit: prefer the one with the same number of words, if unique.
-            many => {
-                let same: Vec<&&String> = many
-                    .iter()
-                    .filter(|n| fold(n).split(' ').count() == words.len())
-                    .collect();
-                (same.len() == 1 && !firsts.is_empty()).then(|| (*same[0]).clone())
-            }
-        }
+    /// Makes the speakers of `articles` canonical among themselves.
+    pub fn canonicalise(&self, articles: &mut [Article]) -> NameMap {
+        let map = self.resolve(count_names(articles).iter().map(|(k, v)| (k.as_str(), *v)));
+        map.apply(articles);
+        map
     }
+}
 
-    /// Canonicalises the speakers of a batch of articles. Fuller, more frequent names are
-    /// learnt first, so that "Volodymyr Zelensky" is the name that "Zelenskyy" joins.
-    /// Returns, per canonical name, the other spellings seen (to index as variants).
-    pub fn canonicalise(&mut self, articles: &mut [Article]) -> HashMap<String, Vec<String>> {
-        let mut counts: HashMap<String, usize> = HashMap::new();
-        for article in articles.iter() {
-            for p in &article.paragraphs {
-                for s in &p.speakers {
-                    *counts.entry(s.name.clone()).or_default() += 1;
-                }
+/// How many paragraphs use each speaker name.
+pub fn count_names(articles: &[Article]) -> HashMap<String, u64> {
+    let mut counts: HashMap<String, u64> = HashMap::new();
+    for article in articles {
+        for p in &article.paragraphs {
+            for s in &p.speakers {
+                *counts.entry(s.name.clone()).or_default() += 1;
             }
         }
-        let mut order: Vec<(&String, &usize)> = counts.iter().collect();
-        order.sort_by(|a, b| {
-            let words = |n: &str| n.split_whitespace().count();
-            words(b.0)
-                .cmp(&words(a.0))
-                .then(b.1.cmp(a.1))
-                .then(a.0.cmp(b.0))
-        });
-        let mut mapping: HashMap<String, String> = HashMap::new();
-        for (name, _) in order {
-            mapping.insert(name.clone(), self.canonical(name));
-        }
-        let mut variants: HashMap<String, Vec<String>> = HashMap::new();
-        for (from, to) in &mapping {
-            if from != to {
-                variants.entry(to.clone()).or_default().push(from.clone());
-            }
-        }
-        for list in variants.values_mut() {
-            list.sort();
-        }
-        for article in articles.iter_mut() {
-            for p in &mut article.paragraphs {
-                for s in &mut p.speakers {
-                    if let Some(to) = mapping.get(&s.name) {
-                        s.name.clone_from(to);
-                    }
-                }
-                // Two spellings in one paragraph are one person.
-                let mut seen = Vec::new();
-                p.speakers.retain(|s| {
-                    let new = !seen.contains(&s.name);
-                    seen.push(s.name.clone());
-                    new
-                });
-            }
-        }
-        variants
     }
+    counts
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn resolve(names: &[(&str, u64)]) -> NameMap {
+        SpeakerNames::new().resolve(names.iter().copied())
+    }
+
     #[test]
     fn spelling_variants_and_diacritics_merge() {
-        let mut names = SpeakerNames::new();
-        assert_eq!(names.canonical("Volodymyr Zelensky"), "Volodymyr Zelensky");
+        let map = resolve(&[
+            ("Volodymyr Zelensky", 5),
+            ("Volodymyr Zelenskyy", 1),
+            ("Volodymyr Zelenskiy", 1),
+            ("Volodymyr Zelenskyj", 1),
+            ("Zelenskyy", 1),
+            ("volodymyr zelensky", 1),
+            ("José Álvarez", 2),
+            ("Jose Alvarez", 1),
+        ]);
         for variant in [
             "Volodymyr Zelenskyy",
             "Volodymyr Zelenskiy",
@@ -214,21 +317,34 @@ mod tests {
             "Zelenskyy",
             "volodymyr zelensky",
         ] {
-            assert_eq!(names.canonical(variant), "Volodymyr Zelensky", "{variant}");
+            assert_eq!(map.canonical(variant), "Volodymyr Zelensky", "{variant}");
         }
-        assert_eq!(names.canonical("José Álvarez"), "José Álvarez");
-        assert_eq!(names.canonical("Jose Alvarez"), "José Álvarez");
+        assert_eq!(map.canonical("Jose Alvarez"), "José Álvarez");
+    }
+
+    #[test]
+    fn the_result_does_not_depend_on_order() {
+        // A surname seen first must still join the full name that comes later.
+        let names = [("Zelenskyy", 3), ("Volodymyr Zelensky", 1)];
+        let forward = resolve(&names);
+        let backward = resolve(&[names[1], names[0]]);
+        assert_eq!(forward, backward);
+        assert_eq!(forward.canonical("Zelenskyy"), "Volodymyr Zelensky");
     }
 
     #[test]
     fn different_people_stay_apart() {
-        let mut names = SpeakerNames::new();
-        names.canonical("Donald Trump");
-        assert_eq!(names.canonical("Melania Trump"), "Melania Trump");
-        assert_eq!(names.canonical("Anna Berg"), "Anna Berg");
-        assert_eq!(names.canonical("Anna Bergman"), "Anna Bergman");
+        let map = resolve(&[
+            ("Donald Trump", 3),
+            ("Melania Trump", 1),
+            ("Anna Berg", 1),
+            ("Anna Bergman", 1),
+            ("Trump", 1),
+        ]);
+        assert_eq!(map.canonical("Melania Trump"), "Melania Trump");
+        assert_eq!(map.canonical("Anna Bergman"), "Anna Bergman");
         // A lone surname shared by two known people is left as it is.
-        assert_eq!(names.canonical("Trump"), "Trump");
+        assert_eq!(map.canonical("Trump"), "Trump");
     }
 
     #[test]
@@ -237,7 +353,8 @@ mod tests {
         names
             .add_aliases_toml("\"Volodymyr Zelensky\" = [\"Wolodymyr Selenskyj\"]")
             .unwrap();
-        assert_eq!(names.canonical("Wolodymyr Selenskyj"), "Volodymyr Zelensky");
+        let map = names.resolve([("Wolodymyr Selenskyj", 1)]);
+        assert_eq!(map.canonical("Wolodymyr Selenskyj"), "Volodymyr Zelensky");
         assert!(names.add_aliases_toml("not = [toml").is_err());
     }
 }

@@ -41,7 +41,10 @@ fn real_news_scores_above_the_floors() {
         ("precision", s.precision(), 0.0),
     ];
     for (name, value, floor) in floors {
-        assert!(value >= floor, "{name} {value:.3} is below the floor {floor}");
+        assert!(
+            value >= floor,
+            "{name} {value:.3} is below the floor {floor}"
+        );
     }
 }
 
@@ -53,10 +56,19 @@ fn reader_splits_real_articles_as_labelled() {
     for a in load() {
         let parsed = article::parse(&a.text, &a.name, &ReadOptions::default(), &mut |_| {})
             .expect("real article parses");
-        let got: Vec<String> = parsed.paragraphs.iter().map(|p| gold_real::key(&p.text)).collect();
+        let got: Vec<String> = parsed
+            .paragraphs
+            .iter()
+            .map(|p| gold_real::key(&p.text))
+            .collect();
         let want: Vec<String> = a.paragraphs.iter().map(|p| gold_real::key(p)).collect();
         if got != want {
-            wrong.push(format!("{}: {} paragraphs read, {} labelled", a.name, got.len(), want.len()));
+            wrong.push(format!(
+                "{}: {} paragraphs read, {} labelled",
+                a.name,
+                got.len(),
+                want.len()
+            ));
         }
     }
     assert!(wrong.is_empty(), "{wrong:#?}");

@@ -28,92 +28,19 @@ mod mentions;
 mod quotes;
 mod tokens;
 
-use std::fmt;
+pub use crate::model::{Cue, CueKind, Speaker};
 
-use serde::{Deserialize, Serialize};
-
-use crate::article::Article;
+/// Version of the attribution rules (and of the reader, whose splitting they depend on).
+/// It is part of every file's fingerprint: after an upgrade that changes it, the next
+/// update re-reads and re-attributes every file.
+pub const RULES_VERSION: u32 = 2;
+use crate::model::Article;
 use cues::{find_cues, is_preposition};
 use entities::{Run, Table};
 use lexicon::Gender;
 use mentions::find_mentions;
 use quotes::{answer_label, quote_speaker};
 use tokens::{Kind, Quote, Token};
-/// A person whose words a paragraph carries, and the cue that says so.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Speaker {
-    /// Canonical full name ("Volodymyr Zelensky").
-    pub name: String,
-    /// Why this person was credited.
-    pub cue: Cue,
-}
-
-/// The evidence for one speaker.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct Cue {
-    /// How the speaker was found.
-    pub kind: CueKind,
-    /// The words that name the speaker here, as written ("he", "the Ukrainian leader").
-    pub mention: String,
-    /// The speech verb, if one was used ("said", "told", "adding").
-    pub verb: Option<String>,
-    /// True when the paragraph quotes the speaker directly.
-    pub has_quote: bool,
-}
-
-/// How a speaker was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum CueKind {
-    /// The person's name stands by the speech verb or quotation.
-    Name,
-    /// A pronoun ("he said") resolved to an earlier person.
-    Pronoun,
-    /// A role noun ("the president added") resolved to the person with that role.
-    Role,
-    /// `according to X`.
-    AccordingTo,
-    /// A quotation with no cue of its own, continuing an earlier quotation in the paragraph.
-    FloatingQuote,
-    /// A quotation continued from the previous paragraph, left open there.
-    CarriedQuote,
-}
-
-impl fmt::Display for Cue {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let quote = if self.has_quote { "quote + " } else { "" };
-        let verb = self
-            .verb
-            .as_deref()
-            .map(|v| format!(" {v}"))
-            .unwrap_or_default();
-        match self.kind {
-            CueKind::Name => write!(f, "{quote}name + verb: \"{}{verb}\"", self.mention),
-            CueKind::Pronoun => {
-                write!(f, "{quote}pronoun \"{}{verb}\" -> antecedent", self.mention)
-            }
-            CueKind::Role => write!(f, "{quote}role noun \"{}{verb}\" -> person", self.mention),
-            CueKind::AccordingTo => write!(f, "according to \"{}\"", self.mention),
-            CueKind::FloatingQuote => {
-                write!(
-                    f,
-                    "quote continuing \"{}{verb}\" earlier in the paragraph",
-                    self.mention
-                )
-            }
-            CueKind::CarriedQuote => {
-                write!(
-                    f,
-                    "quote carried over from the previous paragraph (\"{}{verb}\")",
-                    self.mention
-                )
-            }
-        }
-    }
-}
-
 /// Fills the `speakers` of every paragraph of `article`.
 ///
 /// # Examples
@@ -130,7 +57,10 @@ pub fn attribute(article: &mut Article) {
     let texts: Vec<&str> = article.paragraphs.iter().map(|p| p.text.as_str()).collect();
     let speakers = attribute_texts(&texts);
     for (paragraph, speakers) in article.paragraphs.iter_mut().zip(speakers) {
-        paragraph.speakers = speakers;
+        // Speakers the input named win over what the rules find.
+        if !paragraph.has_given_speakers {
+            paragraph.speakers = speakers;
+        }
     }
 }
 

@@ -54,9 +54,13 @@ pub fn load(dir: &Path) -> Result<Vec<GoldArticle>, String> {
         )
     })?;
     let mut rows: BTreeMap<String, Vec<Row>> = BTreeMap::new();
-    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-        let row: Row = serde_json::from_str(line)
-            .map_err(|e| format!("{}:{}: {e}", gold.display(), n + 1))?;
+    for (n, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let row: Row =
+            serde_json::from_str(line).map_err(|e| format!("{}:{}: {e}", gold.display(), n + 1))?;
         rows.entry(row.article.clone()).or_default().push(row);
     }
     let mut articles = Vec::new();
@@ -121,7 +125,11 @@ pub fn key(text: &str) -> String {
             c => c,
         })
         .collect();
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let s = s
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
     s.chars().take(80).collect()
 }
 
@@ -238,7 +246,10 @@ impl Score {
         let (tp, fneg, fpos) = pair(&row.speakers, got, |a, b| loose_match(a, b));
         let (stp, sfn, sfp) = pair(&row.speakers, got, |a, b| a == b);
         let right = fneg == 0 && fpos == 0;
-        let entry = self.by_difficulty.entry(row.difficulty.clone()).or_default();
+        let entry = self
+            .by_difficulty
+            .entry(row.difficulty.clone())
+            .or_default();
         entry.1 += 1;
         if right {
             entry.0 += 1;
@@ -311,7 +322,11 @@ impl Score {
             / (self.strict_true_pos + self.strict_false_pos).max(1) as f64;
         let r = self.strict_true_pos as f64
             / (self.strict_true_pos + self.strict_false_neg).max(1) as f64;
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
 
     pub fn false_speaker_rate(&self) -> f64 {
@@ -368,7 +383,10 @@ mod tests {
         assert!(loose_match(&t("Saw San Aung"), &t("Aung")));
         assert!(loose_match(&t("Ban Ki-moon"), &t("Ban")));
         assert!(loose_match(&t("Juan Guaido"), &t("Guaidó")));
-        assert!(!loose_match(&t("George W. Casey Jr."), &t("George Casey Sr.")));
+        assert!(!loose_match(
+            &t("George W. Casey Jr."),
+            &t("George Casey Sr.")
+        ));
         assert!(loose_match(&t("Samantha Schultz"), &t("Shultz")));
         assert!(!loose_match(&t("Donald Trump"), &t("Joe Biden")));
     }

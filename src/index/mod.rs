@@ -1,21 +1,27 @@
 //! The [`Index`] handle: opening, creating and rebuilding an index folder, its schema
 //! version, the writer lock, and the reader that searches see.
 //!
-//! Owns the index's life cycle. Updating is in [`crate::indexer`], searching in
-//! [`crate::search`]; both work through this handle.
+//! Owns the index's life cycle and what a folder must hold before whosaid touches it: an
+//! index of its own (rebuilt when an older whosaid made it), or nothing at all. Updating is
+//! in [`crate::indexer`], searching in [`crate::search`]; both work through this handle.
+
+mod directory;
 
 use std::fs::{self, File, OpenOptions};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
-use tantivy::directory::MmapDirectory;
 use tantivy::{IndexReader, ReloadPolicy, Searcher};
+
+use directory::IndexDirectory;
+pub(crate) use directory::remove_unreferenced;
 
 use crate::error::{Error, Result};
 use crate::schema::{self, Fields, SCHEMA_VERSION};
 
-/// Name of the lock file that keeps to one writer at a time.
-const LOCK_FILE: &str = "whosaid.lock";
+/// Name of the lock file that keeps to one writer at a time. Every index whosaid creates
+/// has it from the start, so it also marks a folder as whosaid's.
+pub(crate) const LOCK_FILE: &str = "whosaid.lock";
 
 /// An open whosaid index: searchable from many threads at once (`Send + Sync`).
 ///
@@ -43,60 +49,123 @@ impl std::fmt::Debug for Index {
     }
 }
 
+/// What a folder holds, as far as opening an index is concerned.
+#[derive(Debug, PartialEq, Eq)]
+enum Folder {
+    /// Nothing there yet.
+    Missing,
+    /// A folder with nothing in it but hidden files (`.gitignore`).
+    Empty,
+    /// A committed index (whosaid's or not: the payload tells).
+    Index,
+    /// whosaid's lock file and tantivy's files, but no commit: a creation that was killed.
+    Unfinished,
+    /// Something else: never touched.
+    Foreign,
+}
+
+fn folder(dir: &Path) -> Result<Folder> {
+    if !dir.exists() {
+        return Ok(Folder::Missing);
+    }
+    ensure_folder(dir)?;
+    if has_index(dir) {
+        return Ok(Folder::Index);
+    }
+    let mut ours = false;
+    let mut other = false;
+    for entry in fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
+        let entry = entry.map_err(|e| Error::io(dir, e))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name == LOCK_FILE {
+            ours = true;
+        } else if !(name.starts_with('.') || is_tantivy_file(&name)) {
+            other = true;
+        }
+    }
+    Ok(match (ours, other) {
+        (_, true) => Folder::Foreign,
+        (true, false) => Folder::Unfinished,
+        (false, false) => Folder::Empty,
+    })
+}
+
+fn is_tantivy_file(name: &str) -> bool {
+    name.len() > 33
+        && name.as_bytes()[32] == b'.'
+        && name.as_bytes()[..32].iter().all(u8::is_ascii_hexdigit)
+}
+
 impl Index {
-    /// Opens the index in `dir`.
+    /// Opens the index in `dir` (which may be read-only).
     ///
     /// # Errors
-    /// [`Error::IndexMissing`] when `dir` holds no index, [`Error::SchemaMismatch`] when it
-    /// was built by a whosaid with another schema, [`Error::IndexCorrupt`] when it cannot be
-    /// read.
+    /// [`Error::IndexMissing`] when `dir` holds no index, [`Error::SchemaMismatch`] when an
+    /// older whosaid built it, [`Error::IndexTooNew`] when a newer one did,
+    /// [`Error::ForeignFolder`] when it is not a whosaid index, [`Error::IndexCorrupt`] when
+    /// it cannot be read.
     pub fn open(dir: impl AsRef<Path>) -> Result<Index> {
         let dir = dir.as_ref();
-        if !has_index(dir) {
-            return Err(Error::IndexMissing(dir.to_path_buf()));
+        match folder(dir)? {
+            Folder::Index => {}
+            Folder::Foreign => {
+                return Err(Error::ForeignFolder {
+                    path: dir.to_path_buf(),
+                    reason: "it holds files but no whosaid index".into(),
+                });
+            }
+            _ => return Err(Error::IndexMissing(dir.to_path_buf())),
         }
         let corrupt = |reason: String| Error::IndexCorrupt {
             path: dir.to_path_buf(),
             reason,
         };
-        let inner = tantivy::Index::open_in_dir(dir).map_err(|e| corrupt(e.to_string()))?;
-        let found = recorded_version(&inner).map_err(corrupt)?;
-        if found != SCHEMA_VERSION {
-            return Err(Error::SchemaMismatch {
-                found,
-                expected: SCHEMA_VERSION,
-            });
-        }
+        let directory = IndexDirectory::open(dir).map_err(|e| corrupt(e.to_string()))?;
+        let inner = tantivy::Index::open(directory).map_err(|e| corrupt(e.to_string()))?;
+        check_version(dir, &inner)?;
         Index::wrap(inner, Some(dir.to_path_buf()))
     }
 
     /// Opens the index in `dir`, creating an empty one (and the folder) if there is none.
+    /// A folder that holds anything but hidden files and no index is never touched.
     ///
     /// # Errors
     /// As [`Index::open`], plus [`Error::Io`] when the folder cannot be created.
     pub fn open_or_create(dir: impl AsRef<Path>) -> Result<Index> {
         let dir = dir.as_ref();
-        ensure_folder(dir)?;
-        if has_index(dir) {
-            return Index::open(dir);
+        match folder(dir)? {
+            Folder::Index | Folder::Foreign => Index::open(dir),
+            Folder::Missing | Folder::Empty | Folder::Unfinished => {
+                fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+                let _lock = WriterLock::acquire(dir)?;
+                match folder(dir)? {
+                    // Another process created it meanwhile: use theirs.
+                    Folder::Index => Index::open(dir),
+                    _ => Index::create_locked(dir),
+                }
+            }
         }
-        fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-        let _lock = WriterLock::acquire(dir)?;
-        if has_index(dir) {
-            // Another process created it while we waited for nothing: use theirs.
-            return Index::open(dir);
-        }
-        Index::create_locked(dir)
     }
 
-    /// Throws away whatever index is in `dir` and creates an empty one: for schema changes
-    /// and corrupt indexes.
+    /// Throws away the index in `dir` and creates an empty one: for an index an older whosaid
+    /// built, or one whosaid made that cannot be read any more. Anything else is refused.
     ///
     /// # Errors
-    /// [`Error::Locked`] when another process is updating it, [`Error::Io`] on file errors.
+    /// [`Error::ForeignFolder`] when the folder is not whosaid's, [`Error::IndexTooNew`] when
+    /// a newer whosaid built it, [`Error::Locked`] when another process is updating it,
+    /// [`Error::Io`] on file errors.
     pub fn recreate(dir: impl AsRef<Path>) -> Result<Index> {
         let dir = dir.as_ref();
-        ensure_folder(dir)?;
+        if folder(dir)? == Folder::Index {
+            match Index::open(dir) {
+                Ok(_) | Err(Error::SchemaMismatch { .. }) => {}
+                // A corrupt index whosaid made (its lock file is there) may be rebuilt.
+                Err(Error::IndexCorrupt { .. }) if dir.join(LOCK_FILE).is_file() => {}
+                Err(e) => return Err(e),
+            }
+        } else if folder(dir)? == Folder::Foreign {
+            return Index::open(dir); // the error that says why
+        }
         fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         let _lock = WriterLock::acquire(dir)?;
         // meta.json first: a kill after this leaves "no index", never a half-old one.
@@ -107,16 +176,11 @@ impl Index {
         for entry in fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
             let entry = entry.map_err(|e| Error::io(dir, e))?;
             let name = entry.file_name().to_string_lossy().into_owned();
-            let is_tantivy = name.ends_with(".idx")
-                || name.ends_with(".pos")
-                || name.ends_with(".term")
-                || name.ends_with(".store")
-                || name.ends_with(".fast")
-                || name.ends_with(".fieldnorm")
-                || name.ends_with(".del")
-                || name == ".managed.json"
-                || name == ".tantivy-meta.lock"
-                || name == ".tantivy-writer.lock";
+            let is_tantivy = is_tantivy_file(&name)
+                || matches!(
+                    name.as_str(),
+                    ".managed.json" | ".tantivy-meta.lock" | ".tantivy-writer.lock"
+                );
             if is_tantivy && entry.path().is_file() {
                 fs::remove_file(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
             }
@@ -133,7 +197,7 @@ impl Index {
 
     fn create_locked(dir: &Path) -> Result<Index> {
         let (schema, _) = schema::build();
-        let directory = MmapDirectory::open(dir).map_err(|e| Error::IndexCorrupt {
+        let directory = IndexDirectory::open(dir).map_err(|e| Error::IndexCorrupt {
             path: dir.to_path_buf(),
             reason: e.to_string(),
         })?;
@@ -200,6 +264,14 @@ impl Index {
     pub(crate) fn lock(&self) -> Result<Option<WriterLock>> {
         self.dir.as_deref().map(WriterLock::acquire).transpose()
     }
+
+    /// Removes what killed or failed runs left in the folder; needs the writer lock.
+    pub(crate) fn remove_leftovers(&self) -> Result<()> {
+        if let Some(dir) = &self.dir {
+            remove_unreferenced(dir, &self.inner)?;
+        }
+        Ok(())
+    }
 }
 
 /// The commit payload recording this build's schema version.
@@ -210,14 +282,37 @@ pub(crate) fn payload() -> String {
     .expect("the payload always serialises")
 }
 
-fn recorded_version(index: &tantivy::Index) -> std::result::Result<u32, String> {
-    let metas = index.load_metas().map_err(|e| e.to_string())?;
-    // An index without a whosaid payload predates versioning: version 0.
-    Ok(metas
+/// Refuses an index whosaid did not make or made with another schema.
+fn check_version(dir: &Path, index: &tantivy::Index) -> Result<()> {
+    let metas = index.load_metas().map_err(|e| Error::IndexCorrupt {
+        path: dir.to_path_buf(),
+        reason: e.to_string(),
+    })?;
+    let found = metas
         .payload
         .as_deref()
         .and_then(|p| serde_json::from_str::<CommitPayload>(p).ok())
-        .map_or(0, |p| p.whosaid_schema))
+        .map(|p| p.whosaid_schema);
+    match found {
+        // whosaid's first schema recorded no payload, but always had its lock file.
+        None if dir.join(LOCK_FILE).is_file() => Err(Error::SchemaMismatch {
+            found: 0,
+            expected: SCHEMA_VERSION,
+        }),
+        None => Err(Error::ForeignFolder {
+            path: dir.to_path_buf(),
+            reason: "it holds a search index that whosaid did not make".into(),
+        }),
+        Some(v) if v < SCHEMA_VERSION => Err(Error::SchemaMismatch {
+            found: v,
+            expected: SCHEMA_VERSION,
+        }),
+        Some(v) if v > SCHEMA_VERSION => Err(Error::IndexTooNew {
+            found: v,
+            supported: SCHEMA_VERSION,
+        }),
+        Some(_) => Ok(()),
+    }
 }
 
 /// An index path that exists must be a folder.

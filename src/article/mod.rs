@@ -6,99 +6,22 @@
 //! functions ([`parse`], [`parse_jsonl`]) do the work; [`read`] wraps them with file access.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
-use crate::attribution::Speaker;
 use crate::dates::{self, Date, Parsed};
 use crate::error::{Error, Result};
 
-/// One news article, split into paragraphs.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Article {
-    /// Stable identity: front matter or JSON `id`, else the path relative to the corpus root.
-    pub id: String,
-    /// Headline.
-    pub title: Option<String>,
-    /// Outlet that published it.
-    pub source: Option<String>,
-    /// Byline.
-    pub author: Option<String>,
-    /// Where it was published.
-    pub url: Option<String>,
-    /// Publication date.
-    pub date: Option<Date>,
-    /// Body paragraphs in order; headings are not paragraphs but the `section` of those after.
-    pub paragraphs: Vec<Paragraph>,
-}
+mod jsonl;
+mod walk;
 
-/// One paragraph of an article: the unit whosaid indexes and searches.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Paragraph {
-    /// Heading of the section the paragraph stands in, if any.
-    pub section: Option<String>,
-    /// The paragraph's text, lines joined with single spaces.
-    pub text: String,
-    /// Persons whose words the paragraph carries, main speaker first (filled by attribution).
-    #[serde(default)]
-    pub speakers: Vec<Speaker>,
-}
+pub use crate::model::{Article, Diagnostic, Paragraph};
+pub use jsonl::parse_jsonl;
+pub use walk::{Walk, discover};
 
+/// Builders that split text as the reader does.
 impl Article {
-    /// An empty article with this id, to fill with the `with_*` methods.
-    ///
-    /// # Examples
-    /// ```
-    /// use whosaid::{Article, Date};
-    /// let article = Article::new("memo-1")
-    ///     .with_title("Budget talks")
-    ///     .with_date(Date::new(2025, 3, 14).unwrap())
-    ///     .with_body("\"We are close,\" Jane Roe said.\n\nTalks resume on Monday.");
-    /// assert_eq!(article.paragraphs.len(), 2);
-    /// ```
-    pub fn new(id: impl Into<String>) -> Article {
-        Article {
-            id: id.into(),
-            title: None,
-            source: None,
-            author: None,
-            url: None,
-            date: None,
-            paragraphs: Vec::new(),
-        }
-    }
-
-    /// Sets the headline.
-    pub fn with_title(mut self, title: impl Into<String>) -> Article {
-        self.title = Some(title.into());
-        self
-    }
-
-    /// Sets the outlet.
-    pub fn with_source(mut self, source: impl Into<String>) -> Article {
-        self.source = Some(source.into());
-        self
-    }
-
-    /// Sets the byline.
-    pub fn with_author(mut self, author: impl Into<String>) -> Article {
-        self.author = Some(author.into());
-        self
-    }
-
-    /// Sets the address.
-    pub fn with_url(mut self, url: impl Into<String>) -> Article {
-        self.url = Some(url.into());
-        self
-    }
-
-    /// Sets the publication date.
-    pub fn with_date(mut self, date: Date) -> Article {
-        self.date = Some(date);
-        self
-    }
-
     /// Appends one paragraph, its white space collapsed; a blank one is left out.
     pub fn with_paragraph(mut self, text: impl Into<String>) -> Article {
         let text = collapse_spaces(&text.into());
@@ -117,30 +40,36 @@ impl Article {
     }
 }
 
-impl Paragraph {
-    fn new(section: Option<String>, text: String) -> Paragraph {
-        Paragraph {
-            section,
-            text,
-            speakers: Vec::new(),
-        }
-    }
-
-    /// The speakers' canonical names, main speaker first.
-    pub fn speaker_names(&self) -> impl Iterator<Item = &str> {
-        self.speakers.iter().map(|s| s.name.as_str())
-    }
-}
-
 /// How to read articles.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct ReadOptions {
     /// Year for dates written without one ("Mar 14"); without it such articles get no date.
     pub assume_year: Option<i32>,
+    /// Largest file read, in bytes ([`DEFAULT_MAX_FILE_BYTES`] by default); a larger one is
+    /// reported and skipped.
+    pub max_file_bytes: u64,
+}
+
+/// Default limit on the size of one input file: 256 MiB.
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 256 << 20;
+
+impl Default for ReadOptions {
+    fn default() -> ReadOptions {
+        ReadOptions {
+            assume_year: None,
+            max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+        }
+    }
 }
 
 impl ReadOptions {
+    /// Options that skip files larger than `bytes`.
+    pub fn with_max_file_bytes(mut self, bytes: u64) -> ReadOptions {
+        self.max_file_bytes = bytes;
+        self
+    }
+
     /// Options that complete year-less dates with `year`.
     pub fn with_assume_year(mut self, year: Option<i32>) -> ReadOptions {
         self.assume_year = year;
@@ -148,24 +77,28 @@ impl ReadOptions {
     }
 }
 
-/// Something worth telling about an input: where, and what.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Diagnostic {
-    /// The file, and line where known (`corpus/feed.jsonl:3`).
-    pub location: String,
-    /// What happened.
-    pub message: String,
-    /// True when an article was skipped because of it; false for a warning.
-    pub is_error: bool,
-}
-
 /// The articles read from one input, and what was noticed on the way.
 #[derive(Debug, Clone, Default)]
+#[non_exhaustive]
 pub struct Source {
     /// Articles in file order.
     pub articles: Vec<Article>,
     /// Warnings and skipped parts, in order.
     pub diagnostics: Vec<Diagnostic>,
+    /// Articles of lines that could not be read (JSON Lines): each one's id where it could
+    /// be made out of the broken line, `None` where not. The indexer keeps the old version
+    /// of these instead of deleting it.
+    pub unreadable: Vec<Option<String>>,
+}
+
+impl Source {
+    /// A source holding `articles` and nothing else.
+    pub fn of(articles: Vec<Article>) -> Source {
+        Source {
+            articles,
+            ..Source::default()
+        }
+    }
 }
 
 /// Kinds of input file, from the file name's extension.
@@ -189,41 +122,6 @@ impl Format {
     }
 }
 
-/// Article files under `path` (itself if it is a file): recursive, hidden entries and unknown
-/// extensions skipped, sorted so that every run sees the same order.
-///
-/// # Errors
-/// [`Error::Io`] when `path` or a folder below it cannot be listed.
-pub fn discover(path: &Path) -> Result<Vec<PathBuf>> {
-    let meta = fs::metadata(path).map_err(|e| Error::io(path, e))?;
-    if !meta.is_dir() {
-        return Ok(vec![path.to_path_buf()]);
-    }
-    let mut found = Vec::new();
-    let mut stack = vec![path.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in fs::read_dir(&dir).map_err(|e| Error::io(&dir, e))? {
-            let entry = entry.map_err(|e| Error::io(&dir, e))?;
-            let name = entry.file_name();
-            if name.to_string_lossy().starts_with('.') {
-                continue;
-            }
-            let child = entry.path();
-            // Follows links, like a reader of the folder would.
-            match fs::metadata(&child) {
-                Ok(m) if m.is_dir() => stack.push(child),
-                Ok(_) if Format::of(&child).is_some() => found.push(child),
-                Ok(_) => {}
-                // A dangling link or unreadable entry is reported when read.
-                Err(_) if Format::of(&child).is_some() => found.push(child),
-                Err(_) => {}
-            }
-        }
-    }
-    found.sort();
-    Ok(found)
-}
-
 /// The id of a file's article: its path relative to `root`, `/`-separated.
 pub fn relative_id(path: &Path, root: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
@@ -244,8 +142,54 @@ pub fn relative_id(path: &Path, root: &Path) -> String {
 /// [`Error::Io`] when the file cannot be read, [`Error::BadArticle`] when it is not UTF-8
 /// text, is empty, or (for text files) cannot be parsed.
 pub fn read(path: &Path, root: &Path, options: &ReadOptions) -> Result<Source> {
-    let bytes = fs::read(path).map_err(|e| Error::io(path, e))?;
+    let bytes = read_bytes(path, options)?;
     parse_bytes(&bytes, path, &relative_id(path, root), options)
+}
+
+/// The bytes of a regular file no larger than the limit. A FIFO or device is refused before
+/// it is opened (reading one could block or never end).
+///
+/// # Errors
+/// [`Error::Io`] when the file cannot be read, [`Error::BadArticle`] when it is not a
+/// regular file or is too large.
+pub fn read_bytes(path: &Path, options: &ReadOptions) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let bad = |message: String| Error::BadArticle {
+        location: path.display().to_string(),
+        message,
+    };
+    let meta = fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    if !meta.is_file() {
+        return Err(bad("not a regular file".into()));
+    }
+    let limit = options.max_file_bytes;
+    let too_large = || {
+        bad(format!(
+            "larger than the limit of {} (raise it with --max-file-size)",
+            human_bytes(limit)
+        ))
+    };
+    if meta.len() > limit {
+        return Err(too_large());
+    }
+    let file = fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // The file may grow while read: never read past the limit.
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(path, e))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large());
+    }
+    Ok(bytes)
+}
+
+fn human_bytes(bytes: u64) -> String {
+    if bytes >= 1 << 20 && bytes % (1 << 20) == 0 {
+        format!("{} MB", bytes >> 20)
+    } else {
+        format!("{bytes} bytes")
+    }
 }
 
 /// Parses file contents already in memory, as [`read`] does.
@@ -284,10 +228,9 @@ pub fn parse_bytes(bytes: &[u8], path: &Path, id: &str, options: &ReadOptions) -
                 })
             })
             .map_err(bad)?;
-            Ok(Source {
-                articles: vec![article],
-                diagnostics,
-            })
+            let mut source = Source::of(vec![article]);
+            source.diagnostics = diagnostics;
+            Ok(source)
         }
     }
 }
@@ -358,7 +301,11 @@ fn yaml_scalar(value: &serde_yaml_ng::Value) -> Option<String> {
     }
 }
 
-fn complete_date(raw: &str, options: &ReadOptions, warn: &mut dyn FnMut(String)) -> Option<Date> {
+pub(crate) fn complete_date(
+    raw: &str,
+    options: &ReadOptions,
+    warn: &mut dyn FnMut(String),
+) -> Option<Date> {
     let parsed = dates::parse(raw);
     let date = parsed.with_year(options.assume_year);
     if date.is_none() {
@@ -491,7 +438,7 @@ fn read_markdown_title<'a>(body: &'a [&'a str], article: &mut Article) -> &'a [&
 /// Splits body lines into paragraphs. Blocks are separated by blank lines; a block whose
 /// lines each end a sentence (or are headings) holds one paragraph per line, as in the
 /// seeds; any other block is one paragraph wrapped over several lines.
-fn split_paragraphs(lines: &[&str]) -> Vec<Paragraph> {
+pub(crate) fn split_paragraphs(lines: &[&str]) -> Vec<Paragraph> {
     let mut paragraphs = Vec::new();
     let mut section: Option<String> = None;
     let mut pending_heading: Option<String> = None;
@@ -535,7 +482,7 @@ fn starts_lowercase(line: &str) -> bool {
     line.chars().next().is_some_and(char::is_lowercase)
 }
 
-fn collapse_spaces(text: &str) -> String {
+pub(crate) fn collapse_spaces(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -626,92 +573,6 @@ fn is_chrome(line: &str) -> bool {
         || lower
             .split_once(' ')
             .is_some_and(|(n, rest)| n.parse::<u32>().is_ok() && rest == "comments")
-}
-
-/// Unknown keys (`lang`, `tags`, ...) are ignored.
-#[derive(Deserialize)]
-struct JsonArticle {
-    id: Option<serde_json::Value>,
-    title: Option<String>,
-    source: Option<String>,
-    author: Option<String>,
-    url: Option<String>,
-    date: Option<String>,
-    body: Option<String>,
-    paragraphs: Option<Vec<String>>,
-}
-
-/// Parses JSON Lines: one article per line, `body` or `paragraphs`. A bad line is reported
-/// with its number and skipped; the others are read. Articles without an `id` get
-/// `base_id#N`, N being the 1-based line number.
-pub fn parse_jsonl(text: &str, base_id: &str, location: &str, options: &ReadOptions) -> Source {
-    let mut source = Source::default();
-    for (n, line) in text.lines().enumerate() {
-        let line_no = n + 1;
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        let here = format!("{location}:{line_no}");
-        match parse_json_article(line, &format!("{base_id}#{line_no}"), options, &here) {
-            Ok((article, warnings)) => {
-                source.articles.push(article);
-                source.diagnostics.extend(warnings);
-            }
-            Err(message) => source.diagnostics.push(Diagnostic {
-                location: here,
-                message,
-                is_error: true,
-            }),
-        }
-    }
-    source
-}
-
-fn parse_json_article(
-    line: &str,
-    default_id: &str,
-    options: &ReadOptions,
-    here: &str,
-) -> std::result::Result<(Article, Vec<Diagnostic>), String> {
-    let json: JsonArticle =
-        serde_json::from_str(line).map_err(|e| format!("not a JSON article: {e}"))?;
-    let id = match json.id {
-        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s,
-        Some(serde_json::Value::Number(n)) => n.to_string(),
-        None | Some(serde_json::Value::Null) => default_id.to_string(),
-        Some(other) => return Err(format!("`id` must be a string, not {other}")),
-    };
-    let mut article = Article::new(id);
-    article.title = json.title;
-    article.source = json.source;
-    article.author = json.author;
-    article.url = json.url;
-    let mut warnings = Vec::new();
-    if let Some(raw) = json.date {
-        article.date = complete_date(&raw, options, &mut |message| {
-            warnings.push(Diagnostic {
-                location: here.to_string(),
-                message,
-                is_error: false,
-            })
-        });
-    }
-    article.paragraphs = match (json.body, json.paragraphs) {
-        (Some(_), Some(_)) => return Err("has both `body` and `paragraphs`; give one".into()),
-        (Some(body), None) => split_paragraphs(&body.lines().collect::<Vec<_>>()),
-        (None, Some(list)) => list
-            .into_iter()
-            .map(|p| collapse_spaces(&p))
-            .filter(|p| !p.is_empty())
-            .map(|p| Paragraph::new(None, p))
-            .collect(),
-        (None, None) => return Err("has neither `body` nor `paragraphs`".into()),
-    };
-    if article.paragraphs.is_empty() {
-        return Err("no paragraphs of text".into());
-    }
-    Ok((article, warnings))
 }
 
 #[cfg(test)]
@@ -832,29 +693,6 @@ mod tests {
     fn crlf_and_bom_are_handled() {
         let a = parse_ok("\u{feff}One.\r\n\r\nTwo.\r\n");
         assert_eq!(texts(&a), ["One.", "Two."]);
-    }
-
-    #[test]
-    fn jsonl_reads_body_or_paragraphs_and_reports_bad_lines() {
-        let text = concat!(
-            "{\"id\": \"a\", \"title\": \"T\", \"date\": \"2025-03-14\", \"body\": \"One.\\n\\nTwo.\"}\n",
-            "\n",
-            "{\"paragraphs\": [\"P1\", \"P2\"], \"lang\": \"en\"}\n",
-            "{not json\n",
-            "{\"title\": \"no body\"}\n",
-        );
-        let s = parse_jsonl(
-            text,
-            "feed.jsonl",
-            "corpus/feed.jsonl",
-            &ReadOptions::default(),
-        );
-        assert_eq!(s.articles.len(), 2);
-        assert_eq!(s.articles[0].id, "a");
-        assert_eq!(s.articles[0].paragraphs.len(), 2);
-        assert_eq!(s.articles[1].id, "feed.jsonl#3");
-        let errors: Vec<&str> = s.diagnostics.iter().map(|d| d.location.as_str()).collect();
-        assert_eq!(errors, ["corpus/feed.jsonl:4", "corpus/feed.jsonl:5"]);
     }
 
     #[test]

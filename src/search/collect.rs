@@ -1,0 +1,329 @@
+//! Collectors: the top hits in a stable order, and counts by speaker and by day, each from
+//! fast fields.
+
+use std::collections::BTreeMap;
+
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
+
+use super::Sort;
+use crate::dates::Date;
+use crate::schema::{ARTICLE, DATE, PARAGRAPH, SPEAKER_EXACT};
+
+/// One ranked document.
+#[derive(Debug, Clone)]
+pub(super) struct Ranked {
+    pub(super) primary: f64,
+    pub(super) score: Score,
+    pub(super) article: String,
+    pub(super) paragraph: u64,
+    pub(super) address: DocAddress,
+}
+
+impl Ranked {
+    /// Total order: higher primary first, then score, then article and paragraph ascending.
+    pub(super) fn cmp_rank(&self, other: &Ranked) -> std::cmp::Ordering {
+        other
+            .primary
+            .total_cmp(&self.primary)
+            .then_with(|| other.score.total_cmp(&self.score))
+            .then_with(|| self.article.cmp(&other.article))
+            .then_with(|| self.paragraph.cmp(&other.paragraph))
+    }
+}
+
+/// Top documents in a stable order: ties never depend on where a document sits in the index.
+pub(super) struct TopSorted {
+    pub(super) limit: usize,
+    pub(super) sort: Sort,
+}
+
+pub(super) struct TopSortedSegment {
+    limit: usize,
+    sort: Sort,
+    segment: SegmentOrdinal,
+    articles: Option<tantivy::columnar::StrColumn>,
+    paragraphs: tantivy::columnar::Column<u64>,
+    dates: tantivy::columnar::Column<tantivy::DateTime>,
+    best: Vec<SegmentRanked>,
+    /// Worst entry kept once `best` is full, to reject most documents by score alone.
+    floor: Option<(f64, Score)>,
+}
+
+/// A ranked document within one segment: its article as a term ordinal, which sorts like
+/// the id within the segment, so no id is decoded until the segment's best are known.
+#[derive(Debug, Clone, Copy)]
+struct SegmentRanked {
+    primary: f64,
+    score: Score,
+    article: u64,
+    paragraph: u64,
+    doc: DocId,
+}
+
+impl SegmentRanked {
+    fn cmp_rank(&self, other: &SegmentRanked) -> std::cmp::Ordering {
+        other
+            .primary
+            .total_cmp(&self.primary)
+            .then_with(|| other.score.total_cmp(&self.score))
+            .then_with(|| self.article.cmp(&other.article))
+            .then_with(|| self.paragraph.cmp(&other.paragraph))
+    }
+}
+
+impl Collector for TopSorted {
+    type Fruit = Vec<Ranked>;
+    type Child = TopSortedSegment;
+
+    fn for_segment(
+        &self,
+        segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<TopSortedSegment> {
+        let fast = reader.fast_fields();
+        Ok(TopSortedSegment {
+            limit: self.limit,
+            sort: self.sort,
+            segment,
+            articles: fast.str(ARTICLE)?,
+            paragraphs: fast.u64(PARAGRAPH)?,
+            dates: fast.date(DATE)?,
+            best: Vec::new(),
+            floor: None,
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Vec<Ranked>>) -> tantivy::Result<Vec<Ranked>> {
+        let mut all: Vec<Ranked> = fruits.into_iter().flatten().collect();
+        all.sort_by(Ranked::cmp_rank);
+        all.truncate(self.limit);
+        Ok(all)
+    }
+}
+
+impl SegmentCollector for TopSortedSegment {
+    type Fruit = Vec<Ranked>;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        if self.limit == 0 {
+            return;
+        }
+        let date = || {
+            self.dates
+                .first(doc)
+                .map(|d| d.into_timestamp_secs() as f64)
+        };
+        let primary = match self.sort {
+            Sort::Relevance => 0.0,
+            Sort::Newest => date().unwrap_or(f64::MIN),
+            Sort::Oldest => date().map_or(f64::MIN, |d| -d),
+        };
+        if let Some((floor_primary, floor_score)) = self.floor
+            && (primary < floor_primary || (primary == floor_primary && score < floor_score))
+        {
+            return;
+        }
+        let article = self
+            .articles
+            .as_ref()
+            .and_then(|c| c.term_ords(doc).next())
+            .unwrap_or(u64::MAX);
+        self.best.push(SegmentRanked {
+            primary,
+            score,
+            article,
+            paragraph: self.paragraphs.first(doc).unwrap_or(0),
+            doc,
+        });
+        // Keep at most twice the limit, pruning in batches.
+        if self.best.len() >= self.limit.saturating_mul(2) {
+            self.best.sort_by(SegmentRanked::cmp_rank);
+            self.best.truncate(self.limit);
+            self.floor = self.best.last().map(|r| (r.primary, r.score));
+        }
+    }
+
+    fn harvest(mut self) -> Vec<Ranked> {
+        self.best.sort_by(SegmentRanked::cmp_rank);
+        self.best.truncate(self.limit);
+        let mut id = String::new();
+        self.best
+            .into_iter()
+            .map(|r| {
+                id.clear();
+                if let Some(column) = &self.articles {
+                    let _ = column.ord_to_str(r.article, &mut id);
+                }
+                Ranked {
+                    primary: r.primary,
+                    score: r.score,
+                    article: id.clone(),
+                    paragraph: r.paragraph,
+                    address: DocAddress::new(self.segment, r.doc),
+                }
+            })
+            .collect()
+    }
+}
+
+/// Adds up per-segment counts.
+fn sum_counts<K: Ord>(fruits: Vec<BTreeMap<K, u64>>) -> BTreeMap<K, u64> {
+    let mut all = BTreeMap::new();
+    for fruit in fruits {
+        for (key, n) in fruit {
+            *all.entry(key).or_insert(0) += n;
+        }
+    }
+    all
+}
+
+/// Counts matching documents per canonical speaker.
+pub(super) struct SpeakerCounts;
+
+pub(super) struct SpeakerCountsSegment {
+    column: Option<tantivy::columnar::StrColumn>,
+    counts: Vec<u64>,
+}
+
+impl Collector for SpeakerCounts {
+    type Fruit = BTreeMap<String, u64>;
+    type Child = SpeakerCountsSegment;
+
+    fn for_segment(
+        &self,
+        _: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<SpeakerCountsSegment> {
+        let column = reader.fast_fields().str(SPEAKER_EXACT)?;
+        let terms = column.as_ref().map_or(0, |c| c.num_terms());
+        Ok(SpeakerCountsSegment {
+            column,
+            counts: vec![0; terms],
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(
+        &self,
+        fruits: Vec<BTreeMap<String, u64>>,
+    ) -> tantivy::Result<BTreeMap<String, u64>> {
+        Ok(sum_counts(fruits))
+    }
+}
+
+impl SegmentCollector for SpeakerCountsSegment {
+    type Fruit = BTreeMap<String, u64>;
+
+    fn collect(&mut self, doc: DocId, _: Score) {
+        if let Some(column) = &self.column {
+            for ord in column.term_ords(doc) {
+                self.counts[ord as usize] += 1;
+            }
+        }
+    }
+
+    fn harvest(self) -> BTreeMap<String, u64> {
+        let mut out = BTreeMap::new();
+        let Some(column) = self.column else {
+            return out;
+        };
+        let mut name = String::new();
+        for (ord, &n) in self.counts.iter().enumerate() {
+            if n > 0 && column.ord_to_str(ord as u64, &mut name).unwrap_or(false) {
+                out.insert(name.clone(), n);
+            }
+        }
+        out
+    }
+}
+
+/// Counts matching documents per day.
+pub(super) struct DateCounts;
+
+pub(super) struct DateCountsSegment {
+    column: tantivy::columnar::Column<tantivy::DateTime>,
+    counts: BTreeMap<i64, u64>,
+}
+
+impl Collector for DateCounts {
+    type Fruit = BTreeMap<Date, u64>;
+    type Child = DateCountsSegment;
+
+    fn for_segment(
+        &self,
+        _: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<DateCountsSegment> {
+        Ok(DateCountsSegment {
+            column: reader.fast_fields().date(DATE)?,
+            counts: BTreeMap::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(
+        &self,
+        fruits: Vec<BTreeMap<Date, u64>>,
+    ) -> tantivy::Result<BTreeMap<Date, u64>> {
+        Ok(sum_counts(fruits))
+    }
+}
+
+impl SegmentCollector for DateCountsSegment {
+    type Fruit = BTreeMap<Date, u64>;
+
+    fn collect(&mut self, doc: DocId, _: Score) {
+        if let Some(d) = self.column.first(doc) {
+            *self
+                .counts
+                .entry(d.into_timestamp_secs().div_euclid(86_400))
+                .or_insert(0) += 1;
+        }
+    }
+
+    fn harvest(self) -> BTreeMap<Date, u64> {
+        self.counts
+            .into_iter()
+            .map(|(day, n)| (Date::from_unix_seconds(day * 86_400), n))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranking_breaks_ties_on_article_then_paragraph() {
+        let r = |score: f32, article: &str, paragraph: u64| Ranked {
+            primary: 0.0,
+            score,
+            article: article.into(),
+            paragraph,
+            address: DocAddress::new(0, 0),
+        };
+        let mut v = [
+            r(1.0, "b", 0),
+            r(2.0, "z", 5),
+            r(1.0, "a", 3),
+            r(1.0, "a", 1),
+        ];
+        v.sort_by(Ranked::cmp_rank);
+        let order: Vec<(&str, u64)> = v
+            .iter()
+            .map(|x| (x.article.as_str(), x.paragraph))
+            .collect();
+        assert_eq!(order, [("z", 5), ("a", 1), ("a", 3), ("b", 0)]);
+    }
+}
