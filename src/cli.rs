@@ -141,6 +141,9 @@ pub struct IndexArgs {
     /// Year for dates written without one ("Mar 14").
     #[arg(long, value_name = "YEAR")]
     pub assume_year: Option<i32>,
+    /// Skip files larger than this many megabytes [default: 256].
+    #[arg(long, value_name = "MB")]
+    pub max_file_size: Option<u64>,
     /// Indexing threads [default: cores, at most 4].
     #[arg(long)]
     pub threads: Option<usize>,
@@ -163,6 +166,13 @@ pub struct ParseArgs {
     /// Show the cue behind every speaker.
     #[arg(long)]
     pub explain: bool,
+    /// Make speaker names canonical together with the names in this index, as `index`
+    /// would store them.
+    #[arg(long, value_name = "DIR")]
+    pub index: Option<PathBuf>,
+    /// Skip files larger than this many megabytes [default: 256].
+    #[arg(long, value_name = "MB")]
+    pub max_file_size: Option<u64>,
     /// Print JSON Lines, one object per paragraph.
     #[arg(long)]
     pub json: bool,

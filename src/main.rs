@@ -150,15 +150,27 @@ fn open_for_search(dir: &Path, quiet: bool) -> Result<Index> {
 }
 
 fn index(args: cli::IndexArgs, quiet: bool, out: &mut impl Write) -> Result<ExitCode> {
-    let index = match Index::open_or_create(&args.index) {
-        Err(Error::SchemaMismatch { found, expected }) => {
-            eprintln!(
-                "whosaid: index has schema v{found}, this whosaid writes v{expected}: rebuilding it"
+    // Inputs are checked before the index is touched: a typo never creates or rebuilds one.
+    for path in args.paths.iter().filter(|p| p.as_os_str() != "-") {
+        if !path.exists() {
+            anyhow::bail!(
+                "{} does not exist; give a folder or file of articles (nothing was changed)",
+                path.display()
             );
-            Index::recreate(&args.index)?
         }
-        other => other.with_context(|| format!("opening index {}", args.index.display()))?,
-    };
+    }
+    let before = FolderSnapshot::take(&args.index);
+    let result = index_into(&args, quiet, out);
+    if result.is_err() {
+        // A run that fails leaves no index it created behind.
+        before.restore();
+    }
+    result
+}
+
+fn index_into(args: &cli::IndexArgs, quiet: bool, out: &mut impl Write) -> Result<ExitCode> {
+    let index = open_for_update(&args.index, args.full)
+        .with_context(|| format!("opening index {}", args.index.display()))?;
     let mut inputs = Vec::new();
     for path in &args.paths {
         if path.as_os_str() == "-" {
@@ -175,7 +187,7 @@ fn index(args: cli::IndexArgs, quiet: bool, out: &mut impl Write) -> Result<Exit
         }
     }
     let mut options = UpdateOptions::default()
-        .with_read(ReadOptions::default().with_assume_year(args.assume_year))
+        .with_read(read_options(args.assume_year, args.max_file_size))
         .with_full(args.full)
         .with_threads(args.threads)
         .with_memory_mb(args.memory);
@@ -193,11 +205,12 @@ fn index(args: cli::IndexArgs, quiet: bool, out: &mut impl Write) -> Result<Exit
     }
     if !quiet {
         eprintln!(
-            "whosaid: {} added, {} updated, {} deleted, {} unchanged, {} failed; {} paragraphs in {:.2}s",
+            "whosaid: {} added, {} updated, {} deleted, {} unchanged, {} renamed, {} failed; {} paragraphs in {:.2}s",
             report.added,
             report.updated,
             report.deleted,
             report.unchanged,
+            report.renamed,
             report.failed,
             report.paragraphs,
             report.seconds
@@ -208,6 +221,74 @@ fn index(args: cli::IndexArgs, quiet: bool, out: &mut impl Write) -> Result<Exit
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Opens the index to update, rebuilding one an older whosaid made (or, with `--full`, one
+/// of whosaid's that cannot be read any more).
+fn open_for_update(dir: &Path, full: bool) -> whosaid::Result<Index> {
+    match Index::open_or_create(dir) {
+        Err(Error::SchemaMismatch { found, expected }) => {
+            eprintln!(
+                "whosaid: index has schema v{found}, this whosaid writes v{expected}: rebuilding it"
+            );
+            Index::recreate(dir)
+        }
+        Err(Error::IndexCorrupt { reason, .. }) if full => {
+            eprintln!("whosaid: index cannot be read ({reason}): rebuilding it");
+            Index::recreate(dir)
+        }
+        other => other,
+    }
+}
+
+/// What an index folder held before a run, to put back if the run fails.
+struct FolderSnapshot {
+    dir: PathBuf,
+    /// `None`: there was no folder. Entries are only recorded when it held no index.
+    entries: Option<Vec<std::ffi::OsString>>,
+    had_index: bool,
+}
+
+impl FolderSnapshot {
+    fn take(dir: &Path) -> FolderSnapshot {
+        let had_index = dir.join("meta.json").is_file();
+        let entries = std::fs::read_dir(dir)
+            .ok()
+            .map(|list| list.flatten().map(|e| e.file_name()).collect());
+        FolderSnapshot {
+            dir: dir.to_path_buf(),
+            entries,
+            had_index,
+        }
+    }
+
+    /// Removes what the run created, when there was no index before it (an existing
+    /// index is rolled back by the library itself).
+    fn restore(self) {
+        if self.had_index {
+            return;
+        }
+        match self.entries {
+            None => {
+                let _ = std::fs::remove_dir_all(&self.dir);
+            }
+            Some(before) => {
+                for entry in std::fs::read_dir(&self.dir).into_iter().flatten().flatten() {
+                    if !before.contains(&entry.file_name()) {
+                        let _ = std::fs::remove_file(entry.path());
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn read_options(assume_year: Option<i32>, max_file_mb: Option<u64>) -> ReadOptions {
+    let options = ReadOptions::default().with_assume_year(assume_year);
+    match max_file_mb {
+        Some(mb) => options.with_max_file_bytes(mb.saturating_mul(1 << 20)),
+        None => options,
+    }
 }
 
 fn print_warnings(report: &IndexReport, quiet: bool) {
@@ -243,8 +324,14 @@ fn parse(
     quiet: bool,
     out: &mut impl Write,
 ) -> Result<ExitCode> {
-    let options = ReadOptions::default().with_assume_year(args.assume_year);
-    let parsed = whosaid::parse_paths(&args.paths, &options)?;
+    let options = read_options(args.assume_year, args.max_file_size);
+    let parsed = match &args.index {
+        Some(dir) => {
+            let inputs = args.paths.iter().map(|p| Input::Path(p.clone())).collect();
+            Index::open(dir)?.parse(inputs, &options)?
+        }
+        None => whosaid::parse_paths(&args.paths, &options)?,
+    };
     for d in &parsed.diagnostics {
         if d.is_error {
             eprintln!("whosaid: skipped {}: {}", d.location, d.message);

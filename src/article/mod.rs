@@ -185,7 +185,7 @@ pub fn read_bytes(path: &Path, options: &ReadOptions) -> Result<Vec<u8>> {
 }
 
 fn human_bytes(bytes: u64) -> String {
-    if bytes >= 1 << 20 && bytes % (1 << 20) == 0 {
+    if bytes >= 1 << 20 && bytes.is_multiple_of(1 << 20) {
         format!("{} MB", bytes >> 20)
     } else {
         format!("{bytes} bytes")

@@ -19,7 +19,8 @@ use crate::model::Diagnostic;
 pub struct Walk {
     /// Article files (known extensions), sorted.
     pub files: Vec<PathBuf>,
-    /// Folders that could not be listed: what an earlier run indexed from them is kept.
+    /// Folders that could not be listed, and entries that could not be looked at (a
+    /// dangling link): what an earlier run indexed from them is kept.
     pub unreadable: Vec<PathBuf>,
     /// What was skipped and why: errors for unreadable folders, warnings for the rest.
     pub problems: Vec<Diagnostic>,
@@ -105,9 +106,14 @@ fn record_error(walk: &mut Walk, root: &Path, e: walkdir::Error) {
         });
         return;
     }
+    let what = if Format::of(&at).is_some() {
+        "this file"
+    } else {
+        "this folder"
+    };
     let message = match e.io_error() {
-        Some(io) => format!("cannot read this folder: {io}; what was indexed from it is kept"),
-        None => format!("cannot read this folder: {e}; what was indexed from it is kept"),
+        Some(io) => format!("cannot read {what}: {io}; what was indexed from it is kept"),
+        None => format!("cannot read {what}: {e}; what was indexed from it is kept"),
     };
     walk.problems.push(Diagnostic {
         location: at.display().to_string(),

@@ -361,10 +361,16 @@ pub(crate) fn key(word: &str) -> String {
         .collect()
 }
 
+/// Most people one article's table holds: no real article names more, and a hostile one
+/// (a list of thousands of names) must not make every lookup slow.
+const MAX_PEOPLE: usize = 1_000;
+
 /// The people of one article.
 #[derive(Debug, Default)]
 pub(crate) struct Table {
     pub entities: Vec<Entity>,
+    /// Folded surname -> the entities with it, so that lookups need not scan the table.
+    by_last: std::collections::HashMap<String, Vec<usize>>,
 }
 
 impl Table {
@@ -406,7 +412,7 @@ impl Table {
                 }
                 i
             }
-            None => self.push(words, keys, at, false),
+            None => self.push(words, keys, at, false)?,
         };
         let e = &mut self.entities[index];
         let last = e.keys.last().expect("a name");
@@ -442,7 +448,7 @@ impl Table {
             return None;
         }
         let keys: Vec<String> = words.iter().map(|w| key(w)).collect();
-        Some(self.push(words, keys, at, true))
+        self.push(words, keys, at, true)
     }
 
     fn push(
@@ -451,7 +457,15 @@ impl Table {
         keys: Vec<String>,
         at: (usize, usize),
         is_person: bool,
-    ) -> usize {
+    ) -> Option<usize> {
+        if self.entities.len() >= MAX_PEOPLE {
+            return None;
+        }
+        let last = keys.last().cloned().unwrap_or_default();
+        self.by_last
+            .entry(last)
+            .or_default()
+            .push(self.entities.len());
         self.entities.push(Entity {
             words,
             keys,
@@ -462,14 +476,20 @@ impl Table {
             last_seen: Some(at),
             is_person,
         });
-        self.entities.len() - 1
+        Some(self.entities.len() - 1)
+    }
+
+    /// Entities whose surname is `last`.
+    pub fn with_last(&self, last: &str) -> &[usize] {
+        self.by_last.get(last).map_or(&[], Vec::as_slice)
     }
 
     /// An entity the name `keys` can be a form of: same surname and compatible first names.
     fn find_compatible(&self, keys: &[String]) -> Option<usize> {
         let last = keys.last()?;
-        self.entities.iter().position(|e| {
-            e.keys.last() == Some(last) && {
+        self.with_last(last).iter().copied().find(|&i| {
+            let e = &self.entities[i];
+            {
                 let (a, b) = (&e.keys[..e.keys.len() - 1], &keys[..keys.len() - 1]);
                 a.is_empty()
                     || b.is_empty()
@@ -510,17 +530,16 @@ impl Table {
             return None;
         }
         let by_last: Vec<usize> = self
-            .entities
+            .with_last(keys.last().expect("not empty"))
             .iter()
-            .enumerate()
+            .map(|&i| (i, &self.entities[i]))
             .filter(|(_, e)| {
-                e.keys.last() == keys.last()
-                    && (keys.len() == 1
+                keys.len() == 1
                         || e.keys.len() == 1
                         || e.keys[0] == keys[0]
                         || initial_of(&e.keys[0], &keys[0])
                         // "Ortiz de Zárate" for "Javier Ortiz de Zárate"
-                        || is_suffix(keys, &e.keys))
+                        || is_suffix(keys, &e.keys)
             })
             .map(|(i, _)| i)
             .collect();

@@ -349,8 +349,8 @@ pub(super) fn named_in_sentence_quotes(a: &Analysed, i: usize, table: &Table) ->
                 && a.word(j).chars().next().is_some_and(char::is_uppercase)
             {
                 let k = key(a.word(j));
-                for (e, entity) in table.entities.iter().enumerate() {
-                    if entity.keys.last() == Some(&k) && !named.contains(&e) {
+                for &e in table.with_last(&k) {
+                    if !named.contains(&e) {
                         named.push(e);
                     }
                 }

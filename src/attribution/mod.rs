@@ -41,6 +41,11 @@ use lexicon::Gender;
 use mentions::find_mentions;
 use quotes::{answer_label, quote_speaker};
 use tokens::{Kind, Quote, Token};
+/// Longest paragraph attribution reads, in bytes (20 KB, ten times a long paragraph of
+/// news). Longer ones (a whole page on one line, a binary dump) are indexed without
+/// speakers.
+pub const MAX_PARAGRAPH_BYTES: usize = 20_000;
+
 /// Fills the `speakers` of every paragraph of `article`.
 ///
 /// # Examples
@@ -65,8 +70,14 @@ pub fn attribute(article: &mut Article) {
 }
 
 /// The speakers of each paragraph of one article, given as texts in order.
+///
+/// A paragraph longer than [`MAX_PARAGRAPH_BYTES`] gets no speakers: no real paragraph is
+/// that long, and the work on one grows faster than its length.
 pub fn attribute_texts(paragraphs: &[&str]) -> Vec<Vec<Speaker>> {
-    let analysed: Vec<Analysed> = paragraphs.iter().map(|t| Analysed::new(t)).collect();
+    let analysed: Vec<Analysed> = paragraphs
+        .iter()
+        .map(|t| Analysed::new(if t.len() > MAX_PARAGRAPH_BYTES { "" } else { t }))
+        .collect();
     let mut table = build_table(&analysed);
     table.forget_positions();
     let mut state = State::default();

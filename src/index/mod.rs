@@ -36,9 +36,13 @@ pub struct Index {
 }
 
 /// What whosaid records in each commit.
-#[derive(Debug, Serialize, Deserialize)]
-struct CommitPayload {
-    whosaid_schema: u32,
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub(crate) struct CommitPayload {
+    pub whosaid_schema: u32,
+    /// Files (keys) indexed with some lines that could not be read: read again on every run,
+    /// so that they are reported until they are fixed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub flawed: Vec<String>,
 }
 
 impl std::fmt::Debug for Index {
@@ -210,7 +214,7 @@ impl Index {
         schema::register_tokenizers(&inner);
         let mut writer: tantivy::IndexWriter = inner.writer_with_num_threads(1, 15_000_000)?;
         let mut commit = writer.prepare_commit()?;
-        commit.set_payload(&payload());
+        commit.set_payload(&payload(Vec::new()));
         commit.commit()?;
         writer.wait_merging_threads()?;
         Index::wrap(inner, dir)
@@ -274,12 +278,25 @@ impl Index {
     }
 }
 
-/// The commit payload recording this build's schema version.
-pub(crate) fn payload() -> String {
+/// The commit payload recording this build's schema version and the flawed files.
+pub(crate) fn payload(flawed: Vec<String>) -> String {
     serde_json::to_string(&CommitPayload {
         whosaid_schema: SCHEMA_VERSION,
+        flawed,
     })
     .expect("the payload always serialises")
+}
+
+impl Index {
+    /// What the last commit recorded.
+    pub(crate) fn payload(&self) -> Result<CommitPayload> {
+        let metas = self.inner.load_metas()?;
+        Ok(metas
+            .payload
+            .as_deref()
+            .and_then(|p| serde_json::from_str(p).ok())
+            .unwrap_or_default())
+    }
 }
 
 /// Refuses an index whosaid did not make or made with another schema.

@@ -29,6 +29,8 @@ pub(crate) struct IndexedFile {
 pub(crate) struct Manifest {
     pub articles: HashMap<String, IndexedArticle>,
     pub files: HashMap<String, IndexedFile>,
+    /// Files indexed with lines that could not be read (see [`crate::index::CommitPayload`]).
+    pub flawed: HashSet<String>,
 }
 
 /// The speaker names of the paragraphs that stay: how often each name as written is used,
@@ -42,7 +44,10 @@ pub(crate) struct IndexedNames {
 
 pub(crate) fn read(index: &Index) -> Result<Manifest> {
     let searcher = index.searcher();
-    let mut manifest = Manifest::default();
+    let mut manifest = Manifest {
+        flawed: index.payload()?.flawed.into_iter().collect(),
+        ..Manifest::default()
+    };
     for segment in searcher.segment_readers() {
         let fast = segment.fast_fields();
         let (Some(articles), Some(files)) = (fast.str(ARTICLE)?, fast.str(FILE)?) else {

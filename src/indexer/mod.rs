@@ -219,11 +219,16 @@ impl Index {
         report.updated += plan.updated;
         report.unchanged += plan.unchanged;
         report.deleted += plan.deleted;
-        if !plan.is_empty() {
+        let flawed = flawed_after(&manifest, &gathered);
+        if !plan.is_empty() || flawed != manifest.flawed {
+            let mut flawed: Vec<String> = flawed.into_iter().collect();
+            flawed.sort();
+            let batches = &gathered.batches;
             self.apply(
                 &plan,
-                &gathered.batches,
+                batches,
                 &gathered.names,
+                flawed,
                 options,
                 &mut report,
             )?;
@@ -259,11 +264,14 @@ impl Index {
             deleted: 1,
             ..IndexReport::default()
         };
+        let flawed = self.payload()?.flawed;
+        let options = UpdateOptions::default();
         self.apply(
             &plan,
             &[],
             &SpeakerNames::new(),
-            &UpdateOptions::default(),
+            flawed,
+            &options,
             &mut report,
         )?;
         report.seconds = started.elapsed().as_secs_f64();
@@ -284,6 +292,7 @@ impl Index {
         plan: &Plan,
         batches: &[Batch],
         aliases: &SpeakerNames,
+        flawed: Vec<String>,
         options: &UpdateOptions,
         report: &mut IndexReport,
     ) -> Result<()> {
@@ -300,7 +309,16 @@ impl Index {
         let names = aliases.resolve(counts.iter().map(|(k, v)| (k.as_str(), *v)));
         let renamed = write::renamed_articles(self, &indexed, &names, &leaving)?;
         let mut writer = self.writer(options)?;
-        let written = self.write(&mut writer, plan, batches, &renamed, &names, report);
+        let payload = index::payload(flawed);
+        let written = self.write(
+            &mut writer,
+            plan,
+            batches,
+            &renamed,
+            &names,
+            &payload,
+            report,
+        );
         if let Err(e) = written {
             let _ = writer.rollback();
             drop(writer);
@@ -329,6 +347,7 @@ impl Index {
         batches: &[Batch],
         renamed: &[String],
         names: &NameMap,
+        payload: &str,
         report: &mut IndexReport,
     ) -> Result<()> {
         let f = &self.fields;
@@ -353,7 +372,7 @@ impl Index {
             }
         }
         let mut commit = writer.prepare_commit()?;
-        commit.set_payload(&index::payload());
+        commit.set_payload(payload);
         commit.commit()?;
         Ok(())
     }
@@ -371,6 +390,27 @@ impl Index {
                 other => other.into(),
             })
     }
+}
+
+/// The flawed files after this run: those read now with a bad part, and those flawed
+/// before that were not read again and are still indexed.
+fn flawed_after(manifest: &manifest::Manifest, gathered: &read::Gathered) -> HashSet<String> {
+    let read: HashSet<&str> = gathered.batches.iter().map(|b| b.key.as_str()).collect();
+    let gone: HashSet<&str> = gathered.gone.iter().map(String::as_str).collect();
+    let mut flawed: HashSet<String> = manifest
+        .flawed
+        .iter()
+        .filter(|k| !read.contains(k.as_str()) && !gone.contains(k.as_str()))
+        .cloned()
+        .collect();
+    flawed.extend(
+        gathered
+            .batches
+            .iter()
+            .filter(|b| b.is_flawed)
+            .map(|b| b.key.clone()),
+    );
+    flawed
 }
 
 /// An article without paragraphs has nothing to index: it is reported, not added.

@@ -42,6 +42,8 @@ pub(crate) struct Batch {
     /// From a file: articles of the file's old version not in the new one are deleted.
     pub replaces_file: bool,
     pub keep: Keep,
+    /// Some of it could not be read (a bad line): read again next time, to say so again.
+    pub is_flawed: bool,
 }
 
 /// Everything a run read.
@@ -121,6 +123,7 @@ fn stream_batch(mut source: Source, name: &str, report: &mut IndexReport) -> Bat
         articles: source.articles,
         replaces_file: false,
         keep: Keep::None,
+        is_flawed: false,
     }
 }
 
@@ -265,12 +268,11 @@ fn read_one(
     hasher.update(fingerprint);
     hasher.update(&bytes);
     let file_hash = hasher.digest();
-    if !options.full
-        && manifest
-            .files
-            .get(&key)
-            .is_some_and(|f| f.hash == file_hash)
-    {
+    let is_unchanged = manifest
+        .files
+        .get(&key)
+        .is_some_and(|f| f.hash == file_hash);
+    if !options.full && is_unchanged && !manifest.flawed.contains(&key) {
         return FileResult::Unchanged { key };
     }
     let mut source = match article::parse_bytes(&bytes, file, &id, &options.read) {
@@ -286,6 +288,9 @@ fn read_one(
     }
     for article in &mut source.articles {
         attribution::attribute(article);
+        source
+            .diagnostics
+            .extend(too_long(article, &file.display().to_string()));
     }
     let keep = if source.unreadable.iter().any(Option::is_none) {
         Keep::All
@@ -301,8 +306,29 @@ fn read_one(
         articles: source.articles,
         replaces_file: true,
         keep,
+        is_flawed: source.diagnostics.iter().any(|d| d.is_error),
     };
     FileResult::Read(batch, source.diagnostics)
+}
+
+/// Warnings for paragraphs too long for attribution.
+fn too_long(article: &Article, location: &str) -> Vec<Diagnostic> {
+    article
+        .paragraphs
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.text.len() > attribution::MAX_PARAGRAPH_BYTES)
+        .map(|(n, p)| Diagnostic {
+            location: format!("{location} (article {}, paragraph {n})", article.id),
+            message: format!(
+                "paragraph of {} bytes is indexed without speakers; attribution reads \
+                 paragraphs of up to {} bytes",
+                p.text.len(),
+                attribution::MAX_PARAGRAPH_BYTES
+            ),
+            is_error: false,
+        })
+        .collect()
 }
 
 /// Puts a reader's diagnostics into the report: errors (a skipped part) and warnings.

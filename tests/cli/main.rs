@@ -13,6 +13,7 @@
 mod common;
 mod index;
 mod parse;
+mod robust;
 mod search;
 
 use std::collections::BTreeSet;
@@ -73,6 +74,7 @@ struct Report {
     updated: usize,
     deleted: usize,
     unchanged: usize,
+    renamed: usize,
     failed: usize,
     paragraphs: usize,
     seconds: f64,

@@ -243,7 +243,7 @@ impl Score {
         if row.ambiguous {
             return;
         }
-        let (tp, fneg, fpos) = pair(&row.speakers, got, |a, b| loose_match(a, b));
+        let (tp, fneg, fpos) = pair(&row.speakers, got, loose_match);
         let (stp, sfn, sfp) = pair(&row.speakers, got, |a, b| a == b);
         let right = fneg == 0 && fpos == 0;
         let entry = self
