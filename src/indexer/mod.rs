@@ -310,15 +310,12 @@ impl Index {
         let renamed = write::renamed_articles(self, &indexed, &names, &leaving)?;
         let mut writer = self.writer(options)?;
         let payload = index::payload(flawed);
-        let written = self.write(
-            &mut writer,
-            plan,
-            batches,
-            &renamed,
-            &names,
-            &payload,
-            report,
-        );
+        let commit = Commit {
+            renamed: &renamed,
+            names: &names,
+            payload: &payload,
+        };
+        let written = self.write(&mut writer, plan, batches, &commit, report);
         if let Err(e) = written {
             let _ = writer.rollback();
             drop(writer);
@@ -345,11 +342,14 @@ impl Index {
         writer: &mut IndexWriter,
         plan: &Plan,
         batches: &[Batch],
-        renamed: &[String],
-        names: &NameMap,
-        payload: &str,
+        commit: &Commit,
         report: &mut IndexReport,
     ) -> Result<()> {
+        let Commit {
+            renamed,
+            names,
+            payload,
+        } = *commit;
         let f = &self.fields;
         // Deletes first: they only touch documents added before them.
         for id in plan.delete.iter().chain(renamed) {
@@ -390,6 +390,15 @@ impl Index {
                 other => other.into(),
             })
     }
+}
+
+/// What a commit writes besides the plan.
+#[derive(Clone, Copy)]
+struct Commit<'a> {
+    /// Indexed articles to rewrite with new canonical names.
+    renamed: &'a [String],
+    names: &'a NameMap,
+    payload: &'a str,
 }
 
 /// The flawed files after this run: those read now with a bad part, and those flawed
