@@ -6,7 +6,7 @@ use super::entities::Table;
 use super::lexicon::{self, Tier};
 use super::mentions::{Mention, Referent};
 use super::tokens::Kind;
-use super::{Analysed, Cue, CueKind};
+use super::{Analysed, Claim, Cue, CueKind};
 
 /// A speech cue and the speaker it was tied to.
 #[derive(Debug, Clone)]
@@ -14,7 +14,7 @@ pub(super) struct CueHit {
     pub(super) token: usize,
     /// The speaker, the cue and the mention's position; `None` when the subject is not a
     /// named person ("one source said") or there is none.
-    pub(super) speaker: Option<(usize, Cue, usize)>,
+    pub(super) speaker: Option<Claim>,
 }
 
 /// Speech cues outside quotations, each tied to its speaker where one can be found.
@@ -123,15 +123,16 @@ pub(super) fn clause_speaker(
     mentions: &[Mention],
     verb: &str,
     table: &Table,
-) -> Option<(usize, Cue, usize)> {
+) -> Option<Claim> {
     let sentence = a.sentence[i];
     let earlier = cues
         .iter()
         .rev()
         .find(|c| a.sentence[c.token] == sentence && c.speaker.is_some());
-    if let Some((e, mut c, _)) = earlier.and_then(|c| c.speaker.clone()) {
-        c.verb = Some(verb.to_string());
-        return Some((e, c, i));
+    if let Some(mut claim) = earlier.and_then(|c| c.speaker.clone()) {
+        claim.cue.verb = Some(verb.to_string());
+        claim.at = i;
+        return Some(claim);
     }
     // "Rovers chairman Paweł Nowicki ...": an organisation naming the person's employer
     // is not the subject.
@@ -634,19 +635,16 @@ pub(super) fn speaker_from(
     verb: Option<&str>,
     kind: CueKind,
     _table: &Table,
-) -> Option<(usize, Cue, usize)> {
+) -> Option<Claim> {
     let Referent::Person(entity) = m.what else {
         return None;
     };
     let mention = a.span(m.start, m.end);
-    Some((
-        entity,
-        Cue {
-            kind,
-            mention,
-            verb: verb.map(str::to_string),
-            has_quote: false,
-        },
-        m.start,
-    ))
+    let cue = Cue {
+        kind,
+        mention,
+        verb: verb.map(str::to_string),
+        has_quote: false,
+    };
+    Some(Claim::new(entity, cue, m.start))
 }

@@ -306,7 +306,7 @@ pub(crate) struct Entity {
     pub gender: Option<Gender>,
     /// Position of the latest mention (paragraph, token), for recency.
     /// Position of the latest mention in the current pass (`None`: not yet mentioned).
-    pub last_seen: Option<(usize, usize)>,
+    pub last_seen: Option<Position>,
     /// Something shows this is a person, not an organisation with a two-word name: a known
     /// given name, a title or honorific, or a description ("Green Horizon said" has none).
     pub is_person: bool,
@@ -361,6 +361,33 @@ pub(crate) fn key(word: &str) -> String {
         .collect()
 }
 
+/// A person of one article's table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct PersonId(u32);
+
+impl PersonId {
+    fn new(index: usize) -> PersonId {
+        PersonId(u32::try_from(index).expect("tables hold at most MAX_PEOPLE"))
+    }
+
+    fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// A place in an article: a paragraph and a token in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Position {
+    pub paragraph: usize,
+    pub token: usize,
+}
+
+impl Position {
+    pub(crate) fn new(paragraph: usize, token: usize) -> Position {
+        Position { paragraph, token }
+    }
+}
+
 /// Most people one article's table holds: no real article names more, and a hostile one
 /// (a list of thousands of names) must not make every lookup slow.
 const MAX_PEOPLE: usize = 1_000;
@@ -368,21 +395,35 @@ const MAX_PEOPLE: usize = 1_000;
 /// The people of one article.
 #[derive(Debug, Default)]
 pub(crate) struct Table {
-    pub entities: Vec<Entity>,
+    entities: Vec<Entity>,
     /// Folded surname -> the entities with it, so that lookups need not scan the table.
-    by_last: std::collections::HashMap<String, Vec<usize>>,
+    by_last: std::collections::HashMap<String, Vec<PersonId>>,
+}
+
+impl std::ops::Index<PersonId> for Table {
+    type Output = Entity;
+
+    fn index(&self, id: PersonId) -> &Entity {
+        &self.entities[id.index()]
+    }
+}
+
+impl std::ops::IndexMut<PersonId> for Table {
+    fn index_mut(&mut self, id: PersonId) -> &mut Entity {
+        &mut self.entities[id.index()]
+    }
 }
 
 impl Table {
     /// Adds a run's person (or merges it into a known one) and returns its index.
-    pub fn register(&mut self, words: Vec<String>, run: &Run, at: (usize, usize)) -> Option<usize> {
+    pub fn register(&mut self, words: Vec<String>, run: &Run, at: Position) -> Option<PersonId> {
         if words.is_empty() || run.is_not_person {
             return None;
         }
         let keys: Vec<String> = words.iter().map(|w| key(w)).collect();
         // "Dame Rosalind", "Mr Harris": a known person's first or last name.
         let known_single = if keys.len() < 2 {
-            self.find(&keys, at)
+            self.find(&keys)
         } else {
             None
         };
@@ -391,13 +432,13 @@ impl Table {
             if let Some(i) = known_single
                 && run.has_title
             {
-                self.entities[i].is_person = true;
+                self[i].is_person = true;
             }
             return known_single;
         }
         let index = match self.find_compatible(&keys) {
             Some(i) => {
-                let e = &mut self.entities[i];
+                let e = &mut self[i];
                 // The fullest form wins; at equal length, one not in capitals ("EMMA
                 // Whitlock" in a tabloid's opening words).
                 let shouts = |w: &[String]| {
@@ -414,7 +455,7 @@ impl Table {
             }
             None => self.push(words, keys, at, false)?,
         };
-        let e = &mut self.entities[index];
+        let e = &mut self[index];
         let last = e.keys.last().expect("a name");
         e.is_person |= run.has_title
             || lexicon::is_family_name(last)
@@ -442,8 +483,8 @@ impl Table {
         &mut self,
         words: Vec<String>,
         run: &Run,
-        at: (usize, usize),
-    ) -> Option<usize> {
+        at: Position,
+    ) -> Option<PersonId> {
         if words.len() != 1 || run.is_not_person || run.is_possessive {
             return None;
         }
@@ -455,17 +496,15 @@ impl Table {
         &mut self,
         words: Vec<String>,
         keys: Vec<String>,
-        at: (usize, usize),
+        at: Position,
         is_person: bool,
-    ) -> Option<usize> {
+    ) -> Option<PersonId> {
         if self.entities.len() >= MAX_PEOPLE {
             return None;
         }
         let last = keys.last().cloned().unwrap_or_default();
-        self.by_last
-            .entry(last)
-            .or_default()
-            .push(self.entities.len());
+        let id = PersonId::new(self.entities.len());
+        self.by_last.entry(last).or_default().push(id);
         self.entities.push(Entity {
             words,
             keys,
@@ -476,19 +515,27 @@ impl Table {
             last_seen: Some(at),
             is_person,
         });
-        Some(self.entities.len() - 1)
+        Some(id)
+    }
+
+    /// Every person with their id, in the order first met.
+    pub fn people(&self) -> impl Iterator<Item = (PersonId, &Entity)> {
+        self.entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (PersonId::new(i), e))
     }
 
     /// Entities whose surname is `last`.
-    pub fn with_last(&self, last: &str) -> &[usize] {
+    pub fn with_last(&self, last: &str) -> &[PersonId] {
         self.by_last.get(last).map_or(&[], Vec::as_slice)
     }
 
     /// An entity the name `keys` can be a form of: same surname and compatible first names.
-    fn find_compatible(&self, keys: &[String]) -> Option<usize> {
+    fn find_compatible(&self, keys: &[String]) -> Option<PersonId> {
         let last = keys.last()?;
         self.with_last(last).iter().copied().find(|&i| {
-            let e = &self.entities[i];
+            let e = &self[i];
             {
                 let (a, b) = (&e.keys[..e.keys.len() - 1], &keys[..keys.len() - 1]);
                 a.is_empty()
@@ -501,10 +548,8 @@ impl Table {
         })
     }
 
-    fn find_compatible_first(&self, keys: &[String]) -> Vec<usize> {
-        self.entities
-            .iter()
-            .enumerate()
+    fn find_compatible_first(&self, keys: &[String]) -> Vec<PersonId> {
+        self.people()
             .filter(|(_, e)| {
                 // Only a known given name stands for a person alone ("Kestrel" is a club),
                 // or a family name written first ("Park" for "Park Seo-yeon").
@@ -525,14 +570,14 @@ impl Table {
     }
 
     /// The entity a mention of `keys` refers to; the most recently seen when several fit.
-    pub fn find(&self, keys: &[String], _at: (usize, usize)) -> Option<usize> {
+    pub fn find(&self, keys: &[String]) -> Option<PersonId> {
         if keys.is_empty() {
             return None;
         }
-        let by_last: Vec<usize> = self
+        let by_last: Vec<PersonId> = self
             .with_last(keys.last().expect("not empty"))
             .iter()
-            .map(|&i| (i, &self.entities[i]))
+            .map(|&i| (i, &self[i]))
             .filter(|(_, e)| {
                 keys.len() == 1
                         || e.keys.len() == 1
@@ -547,9 +592,7 @@ impl Table {
             let first = self.find_compatible_first(keys);
             if first.is_empty() {
                 // "Ibáñez" for "José Luis Ibáñez Soler": the first of two surnames.
-                self.entities
-                    .iter()
-                    .enumerate()
+                self.people()
                     .filter(|(_, e)| {
                         e.keys.len() >= 3 && e.keys[1..e.keys.len() - 1].contains(&keys[0])
                     })
@@ -563,18 +606,18 @@ impl Table {
         };
         candidates
             .into_iter()
-            .max_by_key(|&i| (self.entities[i].last_seen, std::cmp::Reverse(i)))
+            .max_by_key(|&i| (self[i].last_seen, std::cmp::Reverse(i)))
     }
 
     /// Records descriptors found around a mention: apposition roles, age, nationality.
     pub fn describe(
         &mut self,
-        index: usize,
+        index: PersonId,
         roles: &[String],
         age: Option<u32>,
         nationality: Option<&'static str>,
     ) {
-        let e = &mut self.entities[index];
+        let e = &mut self[index];
         e.is_person |= !roles.is_empty() || age.is_some();
         for role in roles {
             e.add_role(role);

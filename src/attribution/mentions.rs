@@ -3,10 +3,10 @@
 //! nouns to the person with that role, title, nationality or age.
 
 use super::cues::{is_noun_like, is_role_word};
-use super::entities::{self, Run, Table, bare, key};
+use super::entities::{self, PersonId, Position, Run, Table, bare, key};
 use super::lexicon::{self, Gender};
 use super::tokens::Kind;
-use super::{Analysed, CueKind, State};
+use super::{Analysed, CueKind, State, Subject};
 
 /// A mention outside quotations.
 #[derive(Debug, Clone)]
@@ -22,7 +22,7 @@ pub(super) struct Mention {
 pub(super) enum Referent {
     /// A capitalised word the article never shows to be anything ("Gracious in defeat,").
     Unknown,
-    Person(usize),
+    Person(PersonId),
     /// Something that is not a named person: a place, organisation, unknown role, group.
     Other,
 }
@@ -47,13 +47,17 @@ pub(super) fn find_mentions(
             continue;
         }
         let (mention, next) = if let Some(r) = run_at[i] {
-            (name_mention(a, &runs[r], p, table), runs[r].end)
+            (name_mention(a, &runs[r], table), runs[r].end)
         } else if let Some(m) = role_mention(a, i, p, table, state) {
             let end = m.end;
             (Some(m), end)
         } else if let Some(gender) = unnamed_person(a, i) {
             // "a Ukrainian officer ... he wrote back": nobody the article names.
-            state.subjects.push((None, gender, p, i));
+            state.subjects.push(Subject {
+                person: None,
+                gender,
+                at: Position::new(p, i),
+            });
             (None, i + 1)
         } else if matches!(a.lower[i].as_str(), "he" | "she") {
             let gender = if a.lower[i] == "he" {
@@ -62,7 +66,7 @@ pub(super) fn find_mentions(
                 Gender::Female
             };
             let exclude = named_in_sentence_quotes(a, i, table);
-            let in_paragraph: Vec<usize> = mentions
+            let in_paragraph: Vec<PersonId> = mentions
                 .iter()
                 .filter_map(|m| match m.what {
                     Referent::Person(e) if m.kind == CueKind::Name => Some(e),
@@ -86,31 +90,43 @@ pub(super) fn find_mentions(
             && let Some(noun) = a.lower.get(runs[r].end)
             && let Some(gender) = kin_gender(noun)
         {
-            state.subjects.push((None, gender, p, runs[r].end));
+            state.subjects.push(Subject {
+                person: None,
+                gender,
+                at: Position::new(p, runs[r].end),
+            });
         }
         if let Some(r) = run_at[i].filter(|&r| runs[r].is_possessive && !runs[r].is_not_person) {
             // "Achebe's team plans ... she said": the possessor stays in view for pronouns.
             let keys: Vec<String> = runs[r].name.iter().map(|&k| key(a.word(k))).collect();
-            if let Some(e) = table.find(&keys, (p, i))
+            if let Some(e) = table.find(&keys)
                 && let Some(m) = &mention
                 && is_subject_position(a, m, &mentions)
             {
-                state.subjects.push((Some(e), None, p, i));
+                state.subjects.push(Subject {
+                    person: Some(e),
+                    gender: None,
+                    at: Position::new(p, i),
+                });
             }
         }
         if let Some(mut m) = mention {
             m.is_subject = is_subject_position(a, &m, &mentions);
             if let Referent::Person(e) = m.what {
-                table.entities[e].last_seen = Some((p, m.start));
-                if m.kind == CueKind::Pronoun && table.entities[e].gender.is_none() {
-                    table.entities[e].gender = Some(if a.lower[m.start] == "he" {
+                table[e].last_seen = Some(Position::new(p, m.start));
+                if m.kind == CueKind::Pronoun && table[e].gender.is_none() {
+                    table[e].gender = Some(if a.lower[m.start] == "he" {
                         Gender::Male
                     } else {
                         Gender::Female
                     });
                 }
                 if m.is_subject && !is_plural(a, &m) {
-                    state.subjects.push((Some(e), None, p, m.start));
+                    state.subjects.push(Subject {
+                        person: Some(e),
+                        gender: None,
+                        at: Position::new(p, m.start),
+                    });
                 }
             }
             mentions.push(m);
@@ -120,7 +136,7 @@ pub(super) fn find_mentions(
     mentions
 }
 
-pub(super) fn name_mention(a: &Analysed, run: &Run, p: usize, table: &Table) -> Option<Mention> {
+pub(super) fn name_mention(a: &Analysed, run: &Run, table: &Table) -> Option<Mention> {
     if run.name.is_empty() {
         // "The President said": a capitalised title alone is a role noun.
         let title = run.title.as_ref()?;
@@ -138,8 +154,8 @@ pub(super) fn name_mention(a: &Analysed, run: &Run, p: usize, table: &Table) -> 
         Referent::Other
     } else {
         let keys: Vec<String> = run.name.iter().map(|&i| key(a.word(i))).collect();
-        match table.find(&keys, (p, run.start)) {
-            Some(e) if table.entities[e].is_person => Referent::Person(e),
+        match table.find(&keys) {
+            Some(e) if table[e].is_person => Referent::Person(e),
             None if run.name.len() == 1 && !run.has_title => Referent::Unknown,
             _ => Referent::Other,
         }
@@ -261,7 +277,7 @@ pub(super) fn role_mention(
         // "the 29-year-old", "the Australian" with no person of that age or nationality:
         // newswire style for the person just written about, if nothing contradicts it.
         who = latest_subject(state, p, |e| {
-            let entity = &table.entities[e];
+            let entity = &table[e];
             age.is_none_or(|_| entity.age.is_none())
                 && nationality.is_none_or(|_| entity.nationalities.is_empty())
         });
@@ -294,11 +310,9 @@ pub(super) fn resolve_role(
     role: Option<&str>,
     nationality: Option<&str>,
     age: Option<u32>,
-) -> Option<usize> {
-    let fits: Vec<(usize, &entities::Entity)> = table
-        .entities
-        .iter()
-        .enumerate()
+) -> Option<PersonId> {
+    let fits: Vec<(PersonId, &entities::Entity)> = table
+        .people()
         .filter(|(_, e)| {
             e.last_seen.is_some()
                 && role.is_none_or(|r| e.has_role_phrase(r) || (r == "woman" || r == "man"))
@@ -309,9 +323,7 @@ pub(super) fn resolve_role(
     let fits = if fits.is_empty() && nationality.is_some() && role.is_some() {
         // "the Ukrainian leader" for a leader whose nationality the article never states.
         table
-            .entities
-            .iter()
-            .enumerate()
+            .people()
             .filter(|(_, e)| {
                 e.last_seen.is_some()
                     && e.nationalities.is_empty()
@@ -321,11 +333,11 @@ pub(super) fn resolve_role(
     } else {
         fits
     };
-    let home: Vec<&(usize, &entities::Entity)> = fits
+    let home: Vec<&(PersonId, &entities::Entity)> = fits
         .iter()
         .filter(|(_, e)| e.nationalities.is_empty())
         .collect();
-    let pool: Vec<&(usize, &entities::Entity)> =
+    let pool: Vec<&(PersonId, &entities::Entity)> =
         if nationality.is_none() && role.is_some() && !home.is_empty() {
             home
         } else {
@@ -337,7 +349,7 @@ pub(super) fn resolve_role(
 }
 
 /// Persons named inside the quotations of the sentence around token `i`.
-pub(super) fn named_in_sentence_quotes(a: &Analysed, i: usize, table: &Table) -> Vec<usize> {
+pub(super) fn named_in_sentence_quotes(a: &Analysed, i: usize, table: &Table) -> Vec<PersonId> {
     let sentence = a.sentence[i];
     let mut named = Vec::new();
     for quote in &a.quotes {
@@ -367,13 +379,13 @@ pub(super) fn resolve_pronoun(
     table: &Table,
     gender: Gender,
     p: usize,
-    exclude: &[usize],
-    in_paragraph: &[usize],
-) -> Option<usize> {
-    let fits =
-        |e: usize| !exclude.contains(&e) && table.entities[e].gender.is_none_or(|g| g == gender);
+    exclude: &[PersonId],
+    in_paragraph: &[PersonId],
+) -> Option<PersonId> {
+    let fits = |e: PersonId| !exclude.contains(&e) && table[e].gender.is_none_or(|g| g == gender);
     let mut looked_here = false;
-    for &(entity, unnamed_gender, sp, _) in state.subjects.iter().rev() {
+    for subject in state.subjects.iter().rev() {
+        let (entity, unnamed_gender, sp) = (subject.person, subject.gender, subject.at.paragraph);
         if sp + 2 < p {
             break;
         }
@@ -404,14 +416,14 @@ pub(super) fn resolve_pronoun(
 pub(super) fn latest_subject(
     state: &State,
     p: usize,
-    fits: impl Fn(usize) -> bool,
-) -> Option<usize> {
+    fits: impl Fn(PersonId) -> bool,
+) -> Option<PersonId> {
     state
         .subjects
         .iter()
         .rev()
-        .take_while(|(_, _, sp, _)| *sp + 1 >= p)
-        .find_map(|&(e, _, _, _)| e.filter(|&e| fits(e)))
+        .take_while(|s| s.at.paragraph + 1 >= p)
+        .find_map(|s| s.person.filter(|&e| fits(e)))
 }
 
 /// "a spokesman", "an Ukrainian officer", "one witness": a person the article does not name,

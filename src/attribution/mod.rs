@@ -36,7 +36,7 @@ pub use crate::model::{Cue, CueKind, Speaker};
 pub const RULES_VERSION: u32 = 2;
 use crate::model::Article;
 use cues::{find_cues, is_preposition};
-use entities::{Run, Table};
+use entities::{PersonId, Position, Run, Table};
 use lexicon::Gender;
 use mentions::find_mentions;
 use quotes::{answer_label, quote_speaker};
@@ -200,9 +200,10 @@ fn build_table(paragraphs: &[Analysed]) -> Table {
                     w.chars().count() >= 3 && w.chars().skip(1).any(char::is_lowercase)
                 });
             let index = table
-                .register(words.clone(), &run, (p, run.start))
+                .register(words.clone(), &run, Position::new(p, run.start))
                 .or_else(|| {
-                    described.then(|| table.register_single(words, &run, (p, run.start)))?
+                    described
+                        .then(|| table.register_single(words, &run, Position::new(p, run.start)))?
                 });
             if let Some(index) = index {
                 table.describe(index, &roles, age, nat);
@@ -309,17 +310,40 @@ fn descriptors_around(a: &Analysed, run: &Run) -> (Vec<String>, Option<u32>, Opt
     (roles, age, nat)
 }
 
+/// A cue linked to a person: who speaks, the evidence, and where (token) in the paragraph.
+#[derive(Debug, Clone)]
+struct Claim {
+    person: PersonId,
+    cue: Cue,
+    at: usize,
+}
+
+impl Claim {
+    fn new(person: PersonId, cue: Cue, at: usize) -> Claim {
+        Claim { person, cue, at }
+    }
+}
+
+/// A person in subject position, as pronouns look back for them.
+#[derive(Debug, Clone, Copy)]
+struct Subject {
+    /// `None`: a person the article does not name ("a Ukrainian officer"), who stops a
+    /// pronoun from reaching further back.
+    person: Option<PersonId>,
+    /// The gender such an unnamed person's noun implies.
+    gender: Option<Gender>,
+    at: Position,
+}
+
 /// What attribution remembers from one paragraph to the next.
 #[derive(Default)]
 struct State {
-    /// Persons in subject position, in order: (entity, paragraph, token, is plural).
-    /// `None` marks an unnamed person ("a Ukrainian officer"), who stops a pronoun from
-    /// reaching further back.
-    subjects: Vec<(Option<usize>, Option<Gender>, usize, usize)>,
+    /// Persons in subject position, in text order.
+    subjects: Vec<Subject>,
     /// Speaker of a quotation left open at the end of the previous paragraph.
-    carried: Option<(usize, Cue)>,
+    carried: Option<Claim>,
     /// Speaker of the previous paragraph's `Name:` answer (interviews, transcripts).
-    answering: Option<(usize, Cue)>,
+    answering: Option<Claim>,
 }
 
 fn attribute_paragraph(
@@ -330,18 +354,18 @@ fn attribute_paragraph(
 ) -> Vec<Speaker> {
     let mentions = find_mentions(a, p, table, state);
     let cues = find_cues(a, &mentions, table);
-    let mut found: Vec<(usize, usize, Cue)> = Vec::new(); // (position, entity, cue)
+    let mut found: Vec<Claim> = Vec::new();
     for cue in &cues {
-        if let Some((entity, c, pos)) = &cue.speaker {
+        if let Some(claim) = &cue.speaker {
             let verb = lexicon::verb(&a.lower[cue.token]);
             // Tier B verbs count only with a quotation or a that-clause, checked in find_cues.
-            if verb.is_some() || c.kind == CueKind::AccordingTo {
-                found.push((*pos, *entity, c.clone()));
+            if verb.is_some() || claim.cue.kind == CueKind::AccordingTo {
+                found.push(claim.clone());
             }
         }
     }
-    let mut previous_quote: Option<(usize, Cue)> = None;
-    let mut last_quote_speaker: Option<(usize, Cue)> = None;
+    let mut previous_quote: Option<Claim> = None;
+    let mut last_quote_speaker: Option<Claim> = None;
     for (q, quote) in a.quotes.iter().enumerate() {
         let speaker = quote_speaker(
             a,
@@ -353,9 +377,9 @@ fn attribute_paragraph(
             state.carried.as_ref(),
         );
         match &speaker {
-            Some((entity, cue)) => {
-                found.push((quote.open, *entity, cue.clone()));
-                previous_quote = Some((*entity, cue.clone()));
+            Some(claim) => {
+                found.push(Claim::new(claim.person, claim.cue.clone(), quote.open));
+                previous_quote = Some(claim.clone());
             }
             None if quote.words >= 4 => previous_quote = None,
             None => {}
@@ -368,10 +392,10 @@ fn attribute_paragraph(
     // the unlabelled paragraphs that go on with it (not a question).
     let label = answer_label(a, &mentions);
     let answering = state.answering.take();
-    if let Some((entity, cue)) = label.clone() {
-        found.push((0, entity, cue));
+    if let Some(claim) = label.clone() {
+        found.push(claim);
         state.answering = label;
-    } else if let Some((entity, cue)) = answering
+    } else if let Some(claim) = answering
         && found.is_empty()
         && a.quotes.is_empty()
         && !a.text.trim_end().ends_with('?')
@@ -380,41 +404,38 @@ fn attribute_paragraph(
     {
         let cue = Cue {
             kind: CueKind::CarriedQuote,
-            ..cue
+            ..claim.cue
         };
-        found.push((0, entity, cue.clone()));
-        state.answering = Some((entity, cue));
+        let claim = Claim::new(claim.person, cue, 0);
+        found.push(claim.clone());
+        state.answering = Some(claim);
     }
     state.carried = match a.quotes.last() {
-        Some(q) if q.is_open_at_end => last_quote_speaker.map(|(e, c)| {
-            (
-                e,
-                Cue {
-                    kind: CueKind::CarriedQuote,
-                    has_quote: true,
-                    ..c
-                },
-            )
+        Some(q) if q.is_open_at_end => last_quote_speaker.map(|c| {
+            let cue = Cue {
+                kind: CueKind::CarriedQuote,
+                has_quote: true,
+                ..c.cue
+            };
+            Claim::new(c.person, cue, 0)
         }),
         _ => None,
     };
-    found.sort_by_key(|(pos, _, _)| *pos);
+    found.sort_by_key(|c| c.at);
     let mut speakers: Vec<Speaker> = Vec::new();
-    let mut seen: Vec<usize> = Vec::new();
-    for (_, entity, cue) in found {
-        if seen.contains(&entity) {
+    let mut seen: Vec<PersonId> = Vec::new();
+    for claim in found {
+        if let Some(pos) = seen.iter().position(|&e| e == claim.person) {
             // Keep the first cue, but note a direct quotation if a later one has it.
-            if cue.has_quote
-                && let Some(pos) = seen.iter().position(|&e| e == entity)
-            {
+            if claim.cue.has_quote {
                 speakers[pos].cue.has_quote = true;
             }
             continue;
         }
-        seen.push(entity);
+        seen.push(claim.person);
         speakers.push(Speaker {
-            name: table.entities[entity].name(),
-            cue,
+            name: table[claim.person].name(),
+            cue: claim.cue,
         });
     }
     speakers

@@ -4,7 +4,7 @@
 use super::cues::CueHit;
 use super::mentions::{Mention, Referent};
 use super::tokens::{Kind, Quote};
-use super::{Analysed, Cue, CueKind};
+use super::{Analysed, Claim, Cue, CueKind};
 
 /// The speaker of quotation `q`: the cue of its sentence (right after it first, then before
 /// it), else the previous quotation's speaker, else one carried over from the last paragraph.
@@ -14,9 +14,9 @@ pub(super) fn quote_speaker(
     quote: &Quote,
     cues: &[CueHit],
     mentions: &[Mention],
-    previous: Option<&(usize, Cue)>,
-    carried: Option<&(usize, Cue)>,
-) -> Option<(usize, Cue)> {
+    previous: Option<&Claim>,
+    carried: Option<&Claim>,
+) -> Option<Claim> {
     let sentence = a.sentence[quote.open];
     let in_sentence: Vec<&CueHit> = cues
         .iter()
@@ -32,14 +32,12 @@ pub(super) fn quote_speaker(
         .find(|c| c.token > quote.close && c.token < next_quote);
     let chosen = after.or(before).or(later);
     if let Some(cue) = chosen {
-        return cue.speaker.as_ref().map(|(e, c, _)| {
-            (
-                *e,
-                Cue {
-                    has_quote: true,
-                    ..c.clone()
-                },
-            )
+        return cue.speaker.as_ref().map(|claim| {
+            let cue = Cue {
+                has_quote: true,
+                ..claim.cue.clone()
+            };
+            Claim::new(claim.person, cue, quote.open)
         });
     }
     if quote.words < 4 {
@@ -75,34 +73,32 @@ pub(super) fn quote_speaker(
                 verb: None,
                 has_quote: true,
             };
-            return Some((entity, cue));
+            return Some(Claim::new(entity, cue, quote.open));
         }
     }
     let opens_paragraph = quote.open == 0;
-    if opens_paragraph && let Some((e, c)) = carried {
-        return Some((*e, c.clone()));
+    if opens_paragraph && let Some(claim) = carried {
+        return Some(claim.clone());
     }
     if previous.is_none() {
         return after_person_sentence(a, quote, mentions);
     }
-    previous.map(|(e, c)| {
-        (
-            *e,
-            Cue {
-                kind: if c.kind == CueKind::CarriedQuote {
-                    CueKind::CarriedQuote
-                } else {
-                    CueKind::FloatingQuote
-                },
-                has_quote: true,
-                ..c.clone()
+    previous.map(|c| {
+        let cue = Cue {
+            kind: if c.cue.kind == CueKind::CarriedQuote {
+                CueKind::CarriedQuote
+            } else {
+                CueKind::FloatingQuote
             },
-        )
+            has_quote: true,
+            ..c.cue.clone()
+        };
+        Claim::new(c.person, cue, quote.open)
     })
 }
 
 /// A paragraph that opens with a person's name and a colon ("Okonkwo: ...").
-pub(super) fn answer_label(a: &Analysed, mentions: &[Mention]) -> Option<(usize, Cue)> {
+pub(super) fn answer_label(a: &Analysed, mentions: &[Mention]) -> Option<Claim> {
     let m = mentions
         .first()
         .filter(|m| m.start == 0 && m.kind == CueKind::Name)?;
@@ -113,15 +109,13 @@ pub(super) fn answer_label(a: &Analysed, mentions: &[Mention]) -> Option<(usize,
         return None;
     }
     let mention = a.span(m.start, m.end);
-    Some((
-        entity,
-        Cue {
-            kind: CueKind::Name,
-            mention,
-            verb: None,
-            has_quote: true,
-        },
-    ))
+    let cue = Cue {
+        kind: CueKind::Name,
+        mention,
+        verb: None,
+        has_quote: true,
+    };
+    Some(Claim::new(entity, cue, 0))
 }
 
 /// `Then he went further. "They want us to ..."`: a quotation standing as a sentence of its
@@ -130,7 +124,7 @@ pub(super) fn after_person_sentence(
     a: &Analysed,
     quote: &Quote,
     mentions: &[Mention],
-) -> Option<(usize, Cue)> {
+) -> Option<Claim> {
     let sentence = a.sentence[quote.open];
     if quote.open == 0 || a.sentence[quote.open - 1] == sentence {
         return None;
@@ -146,13 +140,11 @@ pub(super) fn after_person_sentence(
         return None;
     };
     let mention = a.span(subject.start, subject.end);
-    Some((
-        entity,
-        Cue {
-            kind: CueKind::FloatingQuote,
-            mention,
-            verb: None,
-            has_quote: true,
-        },
-    ))
+    let cue = Cue {
+        kind: CueKind::FloatingQuote,
+        mention,
+        verb: None,
+        has_quote: true,
+    };
+    Some(Claim::new(entity, cue, quote.open))
 }
