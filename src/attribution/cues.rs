@@ -15,6 +15,9 @@ pub(super) struct CueHit {
     /// The speaker, the cue and the mention's position; `None` when the subject is not a
     /// named person ("one source said") or there is none.
     pub(super) speaker: Option<Claim>,
+    /// When there is no speaker: the subject that was found and is not a named person (a
+    /// pronoun with no antecedent, an unknown name, a group), as (kind, its words).
+    pub(super) unresolved: Option<(CueKind, String)>,
 }
 
 /// Speech cues outside quotations, each tied to its speaker where one can be found.
@@ -45,10 +48,11 @@ pub(super) fn find_cues(a: &Analysed, mentions: &[Mention], table: &Table) -> Ve
             cues.push(CueHit {
                 token: i,
                 speaker: hit,
+                unresolved: None,
             });
             continue;
         }
-        let Some(verb) = lexicon::verb(&a.lower[i]) else {
+        let Some(verb) = lexicon::verb_at(&a.lower, i) else {
             continue;
         };
         if !is_verb_use(a, i, verb) {
@@ -85,29 +89,45 @@ pub(super) fn find_cues(a: &Analysed, mentions: &[Mention], table: &Table) -> Ve
         .flatten();
         if let Some(m) = passive_agent {
             let speaker = speaker_from(a, &mentions[m], Some(&verb_text), mentions[m].kind, table);
-            cues.push(CueHit { token: i, speaker });
+            let unresolved = unresolved(a, &mentions[m], &speaker);
+            cues.push(CueHit {
+                token: i,
+                speaker,
+                unresolved,
+            });
             continue;
         }
-        let hit = match subject_of(a, i, mentions, &mention_ending_at) {
-            _ if verb.is_participle && after_comma => {
-                clause_speaker(a, i, &cues, mentions, &verb_text, table)
-            }
-            Subject::Shared => clause_speaker(a, i, &cues, mentions, &verb_text, table),
-            Subject::Mention(m) => {
-                speaker_from(a, &mentions[m], Some(&verb_text), mentions[m].kind, table)
-            }
-            Subject::Blocked => None,
+        let (hit, subject) = match subject_of(a, i, mentions, &mention_ending_at) {
+            _ if verb.is_participle && after_comma => (
+                clause_speaker(a, i, &cues, mentions, &verb_text, table),
+                None,
+            ),
+            Subject::Shared => (
+                clause_speaker(a, i, &cues, mentions, &verb_text, table),
+                None,
+            ),
+            Subject::Mention(m) => (
+                speaker_from(a, &mentions[m], Some(&verb_text), mentions[m].kind, table),
+                Some(m),
+            ),
+            Subject::Blocked => (None, None),
             // `"...," said Hill`, `said store manager Hector Ramírez`: the speaker follows.
             Subject::Open { may_invert: true } if verb.inverts => {
-                mention_after(a, i, mentions, &mention_starting_at).and_then(|m| {
-                    speaker_from(a, &mentions[m], Some(&verb_text), mentions[m].kind, table)
-                })
+                match mention_after(a, i, mentions, &mention_starting_at) {
+                    Some(m) => (
+                        speaker_from(a, &mentions[m], Some(&verb_text), mentions[m].kind, table),
+                        Some(m),
+                    ),
+                    None => (None, None),
+                }
             }
-            Subject::Open { .. } => None,
+            Subject::Open { .. } => (None, None),
         };
+        let unresolved = subject.and_then(|m| unresolved(a, &mentions[m], &hit));
         cues.push(CueHit {
             token: i,
             speaker: hit,
+            unresolved,
         });
     }
     cues
@@ -244,14 +264,34 @@ pub(super) fn is_verb_use(a: &Analysed, i: usize, verb: lexicon::Verb) -> bool {
     if prev == "to" && !(i >= 2 && a.lower[i - 2] == "on") {
         return false;
     }
+    // "the secretary of state", "a tool for comment": after a preposition the word is a noun
+    // ("by saying", "after adding" are participles of the sentence's speaker).
+    if !verb.is_participle && matches!(prev, "of" | "for" | "with" | "from" | "at" | "about") {
+        return false;
+    }
     // "did not respond", "declined to comment", "would never say": no speech.
     let mut k = i;
     while k > 0 && i - k < 4 {
         k -= 1;
         let w = a.lower[k].as_str();
+        // "should complain", "could say", "will tell": what might be said, not what was.
         if matches!(
             w,
-            "not" | "n't" | "never" | "declined" | "refused" | "failed"
+            "not"
+                | "n't"
+                | "never"
+                | "declined"
+                | "refused"
+                | "failed"
+                | "should"
+                | "could"
+                | "would"
+                | "might"
+                | "must"
+                | "can"
+                | "shall"
+                | "will"
+                | "may"
         ) {
             return false;
         }
@@ -626,6 +666,11 @@ pub(super) fn apposition_start(a: &Analysed, j: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// The subject of a cue that gave no speaker: its kind and words.
+fn unresolved(a: &Analysed, m: &Mention, speaker: &Option<Claim>) -> Option<(CueKind, String)> {
+    speaker.is_none().then(|| (m.kind, a.span(m.start, m.end)))
 }
 
 /// The speaker a mention stands for, with the cue that found it.

@@ -90,6 +90,22 @@ pub(crate) fn runs(text: &str, tokens: &[Token], with_quotes: bool) -> Vec<Run> 
                     end += 1;
                     continue;
                 }
+                // "Secretary of the Army Mark Esper", "Minister for Business Heather
+                // Humphreys": a title's organisation, then the name.
+                let prev_is_title = lexicon::title(&bare(prev)).is_some();
+                if prev_is_title && matches!(w, "of" | "for") && !is_possessive(prev) {
+                    let the = end + 1 < tokens.len() && usable(end + 1) && word(end + 1) == "the";
+                    let after = end + 1 + usize::from(the);
+                    if after < tokens.len() && usable(after) && is_capitalised(word(after)) {
+                        end = after;
+                        continue;
+                    }
+                }
+                // "Sgt. 1st Class Tuffy Latour", "Warrant Officer 2 Jo Reyes": ranks with numbers.
+                if prev_is_title && is_rank_number(w) && next_cap {
+                    end += 1;
+                    continue;
+                }
             }
             break;
         }
@@ -101,6 +117,15 @@ pub(crate) fn runs(text: &str, tokens: &[Token], with_quotes: bool) -> Vec<Run> 
         i = end;
     }
     runs
+}
+
+/// "1st", "2nd", "3": the number in a rank ("Sgt. 1st Class", "Warrant Officer 2").
+fn is_rank_number(word: &str) -> bool {
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    !digits.is_empty()
+        && digits.len() <= 2
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && matches!(&word[digits.len()..], "" | "st" | "nd" | "rd" | "th")
 }
 
 fn same_quote(tokens: &[Token], a: usize, b: usize) -> bool {
@@ -151,12 +176,25 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Ru
         (lexicon::title(&b).is_some() || compound || role) && !given_name
     });
     let all_titles = (i..name_end).all(|k| lexicon::title(&bare(word(k))).is_some());
-    let descriptors_end = match last_title {
+    let mut descriptors_end = match last_title {
         // "The President said": a title alone names a role, not a person.
         _ if all_titles => name_end,
         Some(k) => k + 1,
         None => leading_descriptors_end(text, tokens, i, name_end),
     };
+    if descriptors_end < name_end && matches!(word(descriptors_end), "of" | "for") {
+        // "Secretary of the Army Mark T. Esper": the title's organisation, then the name,
+        // which starts at a known given name, or else is the last two words.
+        // "Minister of Industry and Trade, Nguyen ...": no name in the run at all.
+        let from = descriptors_end + 1;
+        descriptors_end = (from..name_end.saturating_sub(1))
+            .find(|&k| lexicon::is_given_name(&bare(word(k))))
+            .unwrap_or(if name_end >= from + 3 {
+                name_end - 2
+            } else {
+                name_end
+            });
+    }
     for k in i..descriptors_end {
         let b = bare(word(k));
         if let Some(nat) = lexicon::country_nationality(&b).or_else(|| lexicon::nationality(&b)) {
@@ -191,6 +229,16 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Ru
             .first()
             .is_some_and(|&f| lexicon::is_given_name(&bare(word(f))));
     let last_word = run.name.last().copied();
+    // "Theresa May", "Dana W. White", "Mr West": a surname that is also a place or time word,
+    // after a given name, an initial or a title.
+    let named_before_last = given_first
+        || run.has_title
+        || run
+            .name
+            .iter()
+            .rev()
+            .nth(1)
+            .is_some_and(|&k| is_initial(word(k)));
     run.is_not_person = run
         .name
         .iter()
@@ -199,6 +247,9 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Ru
             let b = bare(word(j));
             // "Deborah A. Pruitt": an initial is not the word "a".
             if is_initial(word(j)) {
+                return false;
+            }
+            if Some(j) == last_word && named_before_last && lexicon::is_soft_surname(&b) {
                 return false;
             }
             lexicon::is_not_person(&b)

@@ -49,6 +49,9 @@ pub(crate) mod lists {
     pub const FAMILY_NAMES_FIRST: &str = include_str!("lists/family_names_first.txt");
     pub const GIVEN_NAMES_FEMALE: &str = include_str!("lists/given_names_female.txt");
     pub const GIVEN_NAMES_MALE: &str = include_str!("lists/given_names_male.txt");
+    pub const SPEECH_PHRASES: &str = include_str!("lists/speech_phrases.txt");
+    pub const SOFT_SURNAMES: &str = include_str!("lists/soft_surnames.txt");
+    pub const OUTLETS: &str = include_str!("lists/outlets.txt");
 
     /// Every list, with its file name, for the tests.
     #[cfg(test)]
@@ -71,6 +74,9 @@ pub(crate) mod lists {
         ("family_names_first.txt", FAMILY_NAMES_FIRST),
         ("given_names_female.txt", GIVEN_NAMES_FEMALE),
         ("given_names_male.txt", GIVEN_NAMES_MALE),
+        ("speech_phrases.txt", SPEECH_PHRASES),
+        ("soft_surnames.txt", SOFT_SURNAMES),
+        ("outlets.txt", OUTLETS),
     ];
 }
 
@@ -163,6 +169,50 @@ static VERBS: LazyLock<HashMap<String, Verb>> = LazyLock::new(|| {
     }
     map
 });
+
+/// Speech acts of several words, by the forms of their first word: the words that follow.
+static PHRASES: LazyLock<HashMap<String, Vec<Vec<&'static str>>>> = LazyLock::new(|| {
+    let mut map: HashMap<String, Vec<Vec<&'static str>>> = HashMap::new();
+    for entry in entries(lists::SPEECH_PHRASES) {
+        let mut words = entry.split(' ');
+        let lemma = words.next().expect("a phrase has words");
+        let rest: Vec<&'static str> = words.collect();
+        for form in inflections(lemma) {
+            map.entry(form).or_default().push(rest.clone());
+        }
+    }
+    map
+});
+
+/// A speech act of several words starting at `words[i]` ("pointed out", "took aim at"):
+/// the verb it counts as.
+pub(crate) fn phrase(words: &[String], i: usize) -> Option<Verb> {
+    let rests = PHRASES.get(words.get(i)?.as_str())?;
+    let fits = rests.iter().any(|rest| {
+        rest.iter()
+            .enumerate()
+            .all(|(k, w)| words.get(i + 1 + k).is_some_and(|x| x == w))
+    });
+    fits.then_some(Verb {
+        tier: Tier::A,
+        is_participle: words[i].ends_with("ing"),
+        inverts: false,
+        is_call: false,
+        is_narrow: false,
+    })
+}
+
+/// The speech verb at `words[i]`: a listed verb, or the first word of a listed phrase.
+pub(crate) fn verb_at(words: &[String], i: usize) -> Option<Verb> {
+    verb(&words[i]).or_else(|| phrase(words, i))
+}
+
+/// True for words that mark places or organisations but are common surnames too ("May",
+/// "White"): after a given name, an initial or a title they end a person's name.
+pub(crate) fn is_soft_surname(word: &str) -> bool {
+    static SOFT: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(lists::SOFT_SURNAMES));
+    SOFT.contains(word)
+}
 
 /// The speech verb for a lowercase word form, if it is one.
 pub(crate) fn verb(word: &str) -> Option<Verb> {
@@ -302,7 +352,8 @@ static NOT_PERSON: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(lists:
 
 /// True for capitalised words that mark a run as a place or organisation.
 pub(crate) fn is_not_person(word: &str) -> bool {
-    NOT_PERSON.contains(word)
+    static OUTLETS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(lists::OUTLETS));
+    NOT_PERSON.contains(word) || OUTLETS.contains(word)
 }
 
 /// Name particles allowed inside a name in lowercase ("Ursula von der Leyen").
@@ -421,10 +472,14 @@ mod tests {
                 ("stop_words", STOP_WORDS),
                 "a stop word ends a name first",
             );
-            // "dean" stays in both: right before a surname it is read as a given name
-            // ("Dean Harlow"), elsewhere as a title ("Dean Ruth Gill").
+            // "dean" and "lance" stay in both: right before a surname they are read as given
+            // names ("Dean Harlow", "Lance Armstrong"), elsewhere as titles ("Dean Ruth Gill",
+            // "Lance Cpl. Rick Hill").
             let (ka, kb) = (keys(file), keys(TITLES));
-            let both: Vec<&&str> = ka.intersection(&kb).filter(|w| **w != "dean").collect();
+            let both: Vec<&&str> = ka
+                .intersection(&kb)
+                .filter(|w| !matches!(**w, "dean" | "lance"))
+                .collect();
             assert!(
                 both.is_empty(),
                 "in both {name} and titles (a title is stripped first): {both:?}"

@@ -35,7 +35,7 @@ pub use crate::model::{Cue, CueKind, Speaker};
 /// update re-reads and re-attributes every file.
 pub const RULES_VERSION: u32 = 2;
 use crate::model::Article;
-use cues::{find_cues, is_preposition};
+use cues::{CueHit, find_cues, is_preposition};
 use entities::{PersonId, Position, Run, Table};
 use lexicon::Gender;
 use mentions::find_mentions;
@@ -205,7 +205,11 @@ fn build_table(paragraphs: &[Analysed]) -> Table {
                     described
                         .then(|| table.register_single(words, &run, Position::new(p, run.start)))?
                 });
-            if let Some(index) = index {
+            // "Sethuraman of IIT Indore, who has studied ...": the description is of the
+            // person before the preposition, not of the organisation after it.
+            if let Some(index) = index
+                && !after_preposition
+            {
                 table.describe(index, &roles, age, nat);
             }
         }
@@ -344,6 +348,8 @@ struct State {
     carried: Option<Claim>,
     /// Speaker of the previous paragraph's `Name:` answer (interviews, transcripts).
     answering: Option<Claim>,
+    /// The speakers of the previous paragraph, in text order.
+    last_speakers: Vec<Claim>,
 }
 
 fn attribute_paragraph(
@@ -357,7 +363,7 @@ fn attribute_paragraph(
     let mut found: Vec<Claim> = Vec::new();
     for cue in &cues {
         if let Some(claim) = &cue.speaker {
-            let verb = lexicon::verb(&a.lower[cue.token]);
+            let verb = lexicon::verb_at(&a.lower, cue.token);
             // Tier B verbs count only with a quotation or a that-clause, checked in find_cues.
             if verb.is_some() || claim.cue.kind == CueKind::AccordingTo {
                 found.push(claim.clone());
@@ -387,6 +393,12 @@ fn attribute_paragraph(
         if quote.words >= 4 || speaker.is_some() {
             last_quote_speaker = speaker;
         }
+    }
+    if found.is_empty()
+        && let Some(claim) = continued_quote(a, &cues, table, state)
+    {
+        found.push(claim.clone());
+        last_quote_speaker = Some(claim);
     }
     // "Okonkwo: Honestly? The photocopier." An interview answer labelled with a name, and
     // the unlabelled paragraphs that go on with it (not a question).
@@ -422,6 +434,17 @@ fn attribute_paragraph(
         _ => None,
     };
     found.sort_by_key(|c| c.at);
+    // Who has spoken is who a pronoun in the next paragraphs most likely means, also when
+    // the name stood after the verb ("said Hill") or in a clause of its own ("who says").
+    for claim in &found {
+        state.subjects.push(Subject {
+            person: Some(claim.person),
+            gender: None,
+            at: Position::new(p, claim.at),
+        });
+    }
+    state.subjects.sort_by_key(|s| s.at);
+    state.last_speakers = found.clone();
     let mut speakers: Vec<Speaker> = Vec::new();
     let mut seen: Vec<PersonId> = Vec::new();
     for claim in found {
@@ -439,6 +462,39 @@ fn attribute_paragraph(
         });
     }
     speakers
+}
+
+/// `“We will rebuild this club. …”` as a paragraph of its own: a quotation that opens the
+/// paragraph, with no cue naming anyone else, goes on with the previous paragraph's last
+/// speaker. A cue whose pronoun or role found nobody ("he added") may stand by it, if the
+/// previous speaker fits it.
+fn continued_quote(a: &Analysed, cues: &[CueHit], table: &Table, state: &State) -> Option<Claim> {
+    let first = a.quotes.first()?;
+    if first.open != 0 || first.words < 4 {
+        return None;
+    }
+    let previous = state.last_speakers.last()?;
+    let person = &table[previous.person];
+    let fits = cues.iter().all(|c| match &c.unresolved {
+        Some((CueKind::Pronoun, word)) => {
+            let gender = match word.to_lowercase().as_str() {
+                "he" => Gender::Male,
+                _ => Gender::Female,
+            };
+            person.gender.is_none_or(|g| g == gender)
+        }
+        Some((CueKind::Role, _)) => true,
+        _ => false,
+    });
+    if !fits {
+        return None;
+    }
+    let cue = Cue {
+        kind: CueKind::CarriedQuote,
+        has_quote: true,
+        ..previous.cue.clone()
+    };
+    Some(Claim::new(previous.person, cue, 0))
 }
 
 #[cfg(test)]

@@ -89,6 +89,27 @@ fn is_abbreviation(word: &str) -> bool {
             | "approx"
             | "cllr"
             | "fig"
+            | "cpl"
+            | "spc"
+            | "pfc"
+            | "pvt"
+            | "pte"
+            | "brig"
+            | "cmdr"
+            | "cdr"
+            | "ens"
+            | "cwo"
+            | "det"
+            | "insp"
+            | "supt"
+            | "hon"
+            | "amb"
+            | "atty"
+            | "sgm"
+            | "ssgt"
+            | "tsgt"
+            | "msgt"
+            | "lcpl"
     )
 }
 
@@ -190,6 +211,8 @@ pub(crate) fn find_quotes(text: &str, tokens: &mut [Token]) -> Vec<Quote> {
     let mut quotes: Vec<Quote> = Vec::new();
     // Top-level quotation being read: (token index of its mark, is double).
     let mut outer: Option<(usize, bool)> = None;
+    // German style „...“: the low mark is closed by a high one that elsewhere opens.
+    let mut low_open = false;
     // Nested single quotes inside a double one only need balancing, not spans.
     let mut nested_single = 0usize;
     let mut i = 0;
@@ -210,11 +233,15 @@ pub(crate) fn find_quotes(text: &str, tokens: &mut [Token]) -> Vec<Quote> {
                 if opens {
                     outer = Some((i, double));
                     nested_single = 0;
+                    low_open = mark == "„";
                 }
             }
             Some((open, outer_double)) => {
-                let closes = t.kind == Kind::Close || t.kind == Kind::Other;
-                if double == outer_double && closes && !(double && t.kind == Kind::Open) {
+                let closes = t.kind == Kind::Close
+                    || t.kind == Kind::Other
+                    || (low_open && matches!(mark, "“" | "”"));
+                let reopens = double && t.kind == Kind::Open && !low_open;
+                if double == outer_double && closes && !reopens {
                     if !double && nested_single > 0 {
                         nested_single -= 1;
                     } else {
@@ -330,6 +357,10 @@ mod tests {
             (
                 "“First part. “Second part,” he said.",
                 &[("“First part.", true), ("“Second part,”", false)],
+            ),
+            (
+                "„Wir schaffen das“, sagte sie. „Noch einmal.“",
+                &[("„Wir schaffen das“", false), ("„Noch einmal.“", false)],
             ),
             ("The 1990s' boom was ‘huge’.", &[("‘huge’", false)]),
         ];
