@@ -45,8 +45,16 @@ fn is_possessive(word: &str) -> bool {
     word.ends_with("’s") || word.ends_with("'s")
 }
 
+/// Capitalised, or a name behind a lowercase Arabic article ("el-Araby", "al-Jubeir").
 fn is_capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+    word.chars().next().is_some_and(char::is_uppercase) || particle_name(word).is_some()
+}
+
+/// "al-Jubeir" -> "Jubeir": the name behind a lowercase article joined to it.
+pub(crate) fn particle_name(word: &str) -> Option<&str> {
+    let (article, rest) = word.split_once('-')?;
+    let is_article = matches!(article, "al" | "el" | "ad" | "as" | "ash" | "ar" | "an" | "at" | "az" | "ad-");
+    (is_article && rest.chars().next().is_some_and(char::is_uppercase)).then_some(rest)
 }
 
 /// Finds the runs of a paragraph's tokens (inside quotations too when `with_quotes`).
@@ -253,7 +261,8 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Ru
                 return false;
             }
             lexicon::is_not_person(&b)
-                || lexicon::is_not_person(&acronym_key(word(j)))
+                // "U.N." is the UN, "Un" in "Kim Jong Un" is not.
+                || (is_acronym(word(j)) && lexicon::is_not_person(&acronym_key(word(j))))
                 || lexicon::is_nationality(&b)
                 || lexicon::is_stop(&b)
         })
@@ -361,6 +370,9 @@ pub(crate) struct Entity {
     /// Something shows this is a person, not an organisation with a two-word name: a known
     /// given name, a title or honorific, or a description ("Green Horizon said" has none).
     pub is_person: bool,
+    /// Weaker signs of a person, counted (see [`Table::promote`]): the name standing by a
+    /// speech verb, the surname used alone later, an outlet's possessive before it.
+    pub evidence: u32,
 }
 
 impl Entity {
@@ -480,10 +492,12 @@ impl Table {
         };
         if keys.len() < 2 && (known_single.is_some() || !run.has_title) {
             // "Ms O’Brien": a title shows the known name is a person's.
-            if let Some(i) = known_single
-                && run.has_title
-            {
-                self[i].is_person = true;
+            if let Some(i) = known_single {
+                if run.has_title {
+                    self[i].is_person = true;
+                }
+                // "Komar said" after "Brad Komar": people are called by their surname.
+                self[i].evidence += 1;
             }
             return known_single;
         }
@@ -555,6 +569,12 @@ impl Table {
         }
         let last = keys.last().cloned().unwrap_or_default();
         let id = PersonId::new(self.entities.len());
+        // "Jubeir said" for "Adel al-Jubeir".
+        if let Some((_, rest)) = last.split_once('-')
+            && matches!(last.split('-').next(), Some("al" | "el" | "ad" | "as" | "ash" | "ar" | "an" | "at" | "az"))
+        {
+            self.by_last.entry(rest.to_string()).or_default().push(id);
+        }
         self.by_last.entry(last).or_default().push(id);
         self.entities.push(Entity {
             words,
@@ -565,6 +585,7 @@ impl Table {
             gender: None,
             last_seen: Some(at),
             is_person,
+            evidence: 0,
         });
         Some(id)
     }
@@ -611,6 +632,19 @@ impl Table {
             })
             .map(|(i, _)| i)
             .collect()
+    }
+
+    /// Makes persons of the names with at least `enough` weaker signs of one: a name like
+    /// "Jawan Jackson" whose given name no list knows, which stands by a speech verb and whose
+    /// surname is used alone later. Organisation words never become persons (those runs are
+    /// not registered at all).
+    pub fn promote(&mut self, enough: u32) {
+        for e in &mut self.entities {
+            let shouts = e.words.iter().all(|w| !w.chars().any(char::is_lowercase));
+            if !e.is_person && e.keys.len() >= 2 && e.evidence >= enough && !shouts {
+                e.is_person = true;
+            }
+        }
     }
 
     /// Forgets positions, before a pass that resolves mentions in text order.

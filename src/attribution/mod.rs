@@ -211,10 +211,35 @@ fn build_table(paragraphs: &[Analysed]) -> Table {
                 && !after_preposition
             {
                 table.describe(index, &roles, age, nat);
+                table[index].evidence += person_signs(a, &run);
             }
         }
     }
+    table.promote(2);
     table
+}
+
+/// Signs around a name that a person, not an organisation, is meant: a speech verb right
+/// after it or an inverted one right before it ("said Jawan Jackson"), an outlet's
+/// possessive before it ("NPR's Merrit Kennedy").
+fn person_signs(a: &Analysed, run: &Run) -> u32 {
+    let mut signs = 0;
+    let mut k = run.end;
+    while k < a.tokens.len() && a.tokens[k].kind == Kind::Word && lexicon::is_skippable(&a.lower[k]) {
+        k += 1;
+    }
+    let verb_after = k < a.tokens.len()
+        && a.tokens[k].kind == Kind::Word
+        && lexicon::verb(&a.lower[k]).is_some_and(|v| v.tier == lexicon::Tier::A);
+    let inverted_before = run.start > 0
+        && lexicon::verb(&a.lower[run.start - 1]).is_some_and(|v| v.inverts);
+    signs += u32::from(verb_after || inverted_before);
+    let possessive_before = run.start > 0 && {
+        let w = a.word(run.start - 1);
+        (w.ends_with("’s") || w.ends_with("'s")) && w.chars().next().is_some_and(char::is_uppercase)
+    };
+    signs += u32::from(possessive_before);
+    signs
 }
 
 fn name_words(a: &Analysed, run: &Run) -> Vec<String> {
