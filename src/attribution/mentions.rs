@@ -243,6 +243,19 @@ pub(super) fn role_mention(
                 | "club’s"
         ) {
             // modifiers
+        } else if let Some(r) = role_after_modifiers(a, j, i + 7, table) {
+            // "the press secretary", "the angry judge", "the Toronto Maple Leafs head coach".
+            let mut end = r + 1;
+            while end < a.tokens.len()
+                && a.tokens[end].kind == Kind::Word
+                && lexicon::is_role(&bare(&a.lower[end]))
+            {
+                end += 1;
+            }
+            let phrase: Vec<String> = (r..end).map(|k| bare(&a.lower[k])).collect();
+            role = Some(phrase.join(" "));
+            j = end;
+            break;
         } else {
             break;
         }
@@ -282,6 +295,22 @@ pub(super) fn role_mention(
                 && nationality.is_none_or(|_| entity.nationalities.is_empty())
         });
     }
+    if who.is_none()
+        && let Some(role) = role.as_deref()
+        && !table.people().any(|(_, e)| e.has_role_phrase(role))
+    {
+        // "the chairman said" when the article never wrote "chairman" beside a name: the
+        // person just written about, unless their roles say otherwise.
+        who = latest_subject(state, p, |e| {
+            let entity = &table[e];
+            let gender_fits = match role_gender(role) {
+                Some(g) => entity.gender.is_none_or(|x| x == g),
+                None => true,
+            };
+            gender_fits && entity.is_person && entity.roles.iter().all(|r| r == "person")
+                || entity.has_role_phrase(role)
+        });
+    }
     Some(Mention {
         start: i,
         end: j,
@@ -289,6 +318,43 @@ pub(super) fn role_mention(
         is_subject: false,
         kind: CueKind::Role,
     })
+}
+
+/// The first role noun at or after `from` (up to `limit`), past words that may modify it:
+/// lowercase nouns and adjectives ("press", "angry"), capitalised names of teams and
+/// organisations ("Toronto Maple Leafs"), not a person's name.
+fn role_after_modifiers(a: &Analysed, from: usize, limit: usize, table: &Table) -> Option<usize> {
+    for k in from..=limit.min(a.tokens.len().saturating_sub(1)) {
+        if a.tokens[k].kind != Kind::Word || !a.is_outside(k) {
+            return None;
+        }
+        let w = bare(&a.lower[k]);
+        if lexicon::is_role(&w) {
+            return (k > from).then_some(k);
+        }
+        let capital = a.word(k).chars().next().is_some_and(char::is_uppercase);
+        if capital {
+            let known = table.find(&[key(a.word(k))]);
+            if known.is_some_and(|e| table[e].is_person) || lexicon::is_given_name(&w) {
+                return None;
+            }
+        } else if !is_noun_like(&w) {
+            return None;
+        }
+    }
+    None
+}
+
+/// The gender a role noun names ("chairwoman", "spokesman").
+fn role_gender(role: &str) -> Option<Gender> {
+    let head = role.rsplit(' ').next().unwrap_or(role);
+    if head.ends_with("woman") || matches!(head, "actress" | "queen" | "princess") {
+        Some(Gender::Female)
+    } else if head.ends_with("man") || matches!(head, "actor" | "king" | "prince") {
+        Some(Gender::Male)
+    } else {
+        None
+    }
 }
 
 pub(super) fn is_verbish(w: &str) -> bool {
