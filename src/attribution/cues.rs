@@ -111,6 +111,17 @@ pub(super) fn find_cues(a: &Analysed, mentions: &[Mention], table: &Table) -> Ve
                 Some(m),
             ),
             Subject::Blocked => (None, None),
+            Subject::Noun(k) => {
+                // Kept for what comes later: "a union boss has said" in a story's opening
+                // names the person the next paragraphs name (see `lead_descriptors`).
+                let unresolved = unnamed_role(a, k);
+                cues.push(CueHit {
+                    token: i,
+                    speaker: None,
+                    unresolved,
+                });
+                continue;
+            }
             // `"...," said Hill`, `said store manager Hector Ramírez`: the speaker follows.
             Subject::Open { may_invert: true } if verb.inverts => {
                 match mention_after(a, i, mentions, &mention_starting_at) {
@@ -264,6 +275,15 @@ pub(super) fn is_verb_use(a: &Analysed, i: usize, verb: lexicon::Verb) -> bool {
     if prev == "to" && !(i >= 2 && a.lower[i - 2] == "on") {
         return false;
     }
+    // "The coach was told of the decision", "she was asked about it": the subject of a
+    // passive is who heard the words ("was told by X" has X as its speaker, found apart).
+    let passive = matches!(prev, "was" | "were" | "been" | "being" | "is" | "are" | "be" | "got")
+        && !verb.is_participle
+        && a.lower[i] != "says"
+        && a.lower.get(i + 1).is_none_or(|w| w != "by");
+    if passive {
+        return false;
+    }
     // "the secretary of state", "a tool for comment": after a preposition the word is a noun
     // ("by saying", "after adding" are participles of the sentence's speaker).
     if !verb.is_participle && matches!(prev, "of" | "for" | "with" | "from" | "at" | "about") {
@@ -388,8 +408,10 @@ pub(super) enum Subject {
     Mention(usize),
     /// A coordinated verb ("... and told", "... but says"): the clause's subject.
     Shared,
-    /// Something else is the subject: a noun, an organisation, an unnamed source.
+    /// Something else is the subject: an organisation, an unnamed source.
     Blocked,
+    /// A common noun ends the subject, at this token ("a senior spokesman said").
+    Noun(usize),
     /// Nothing stands before the verb in its clause: `"...," said X` (which may put the
     /// speaker after the verb) or a sentence start (which may not: "Asked whether ...").
     Open {
@@ -459,7 +481,7 @@ pub(super) fn subject_of(
                 if let Some(m) = name_before_of(a, j + 1, mentions, mention_ending_at) {
                     return Subject::Mention(m);
                 }
-                return Subject::Blocked;
+                return Subject::Noun(j);
             }
             // "Rep. Andre Gilliam (R-Texas) told": skip the parenthesis.
             Kind::Other if a.word(j) == ")" => match (0..j).rev().find(|&k| a.word(k) == "(") {
@@ -666,6 +688,22 @@ pub(super) fn apposition_start(a: &Analysed, j: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// "a senior Defense Department spokesman", "an SDF commander": a singular role noun at
+/// `k` after an article, as (Role, its words).
+fn unnamed_role(a: &Analysed, k: usize) -> Option<(CueKind, String)> {
+    let w = a.lower[k].as_str();
+    // "A man who threatened ...": a person nobody will name, not a role.
+    let generic = matches!(w, "man" | "woman" | "person" | "boy" | "girl");
+    if !lexicon::is_role(w) || generic || a.tokens[k].quote.is_some() {
+        return None;
+    }
+    let start = (k.saturating_sub(6)..k)
+        .rev()
+        .take_while(|&j| a.tokens[j].kind == Kind::Word && a.tokens[j].quote.is_none())
+        .find(|&j| matches!(a.lower[j].as_str(), "a" | "an" | "the"))?;
+    Some((CueKind::Role, a.span(start, k + 1)))
 }
 
 /// The subject of a cue that gave no speaker: its kind and words.

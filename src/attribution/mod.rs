@@ -81,11 +81,78 @@ pub fn attribute_texts(paragraphs: &[&str]) -> Vec<Vec<Speaker>> {
     let mut table = build_table(&analysed);
     table.forget_positions();
     let mut state = State::default();
-    analysed
-        .iter()
-        .enumerate()
-        .map(|(p, a)| attribute_paragraph(a, p, &mut table, &mut state))
-        .collect()
+    let mut speakers: Vec<Vec<Speaker>> = Vec::with_capacity(analysed.len());
+    let mut claims: Vec<Vec<Claim>> = Vec::with_capacity(analysed.len());
+    let mut leads: Vec<Option<String>> = Vec::with_capacity(analysed.len());
+    for (p, a) in analysed.iter().enumerate() {
+        let (found, lead) = attribute_paragraph(a, p, &mut table, &mut state);
+        speakers.push(found);
+        claims.push(state.last_speakers.clone());
+        leads.push(lead);
+    }
+    lead_descriptors(&analysed, &leads, &claims, &table, &mut speakers);
+    speakers
+}
+
+/// Words that say a source is not to be named: then a descriptor stays nobody.
+const ANONYMOUS: [&str; 6] = [
+    "anonymity",
+    "anonymously",
+    "unnamed",
+    "unidentified",
+    "not authorized",
+    "not authorised",
+];
+
+/// "A senior Defense Department spokesman said here yesterday ..." opening a story, and the
+/// spokesman named in the next paragraphs: the descriptor is that person (the first one
+/// named as a speaker there, one with the descriptor's role before others).
+fn lead_descriptors(
+    analysed: &[Analysed],
+    leads: &[Option<String>],
+    claims: &[Vec<Claim>],
+    table: &Table,
+    speakers: &mut [Vec<Speaker>],
+) {
+    for p in 0..analysed.len().min(2) {
+        let Some(descriptor) = &leads[p] else { continue };
+        let text = analysed[p].text.to_lowercase();
+        if !speakers[p].is_empty()
+            || ANONYMOUS.iter().any(|w| text.contains(w))
+            || descriptor.to_lowercase().starts_with("another")
+        {
+            continue;
+        }
+        let head = descriptor.rsplit(' ').next().unwrap_or(descriptor).to_lowercase();
+        let later: Vec<&Claim> = claims
+            .iter()
+            .take(p + 4)
+            .skip(p + 1)
+            .flatten()
+            .filter(|c| c.cue.kind == CueKind::Name)
+            .collect();
+        // One with the descriptor's role, else the first one whose roles the article does
+        // not say ("a nurse says", then the union's president: not her).
+        let chosen = later
+            .iter()
+            .find(|c| table[c.person].has_role(&head))
+            .or_else(|| {
+                later
+                    .first()
+                    .filter(|c| table[c.person].roles.iter().all(|r| r == "person"))
+            });
+        if let Some(claim) = chosen {
+            speakers[p].push(Speaker {
+                name: table[claim.person].name(),
+                cue: Cue {
+                    kind: CueKind::Role,
+                    mention: descriptor.clone(),
+                    verb: None,
+                    has_quote: false,
+                },
+            });
+        }
+    }
 }
 
 /// One paragraph's tokens, quotations and sentences.
@@ -377,12 +444,14 @@ struct State {
     last_speakers: Vec<Claim>,
 }
 
+/// The speakers of paragraph `p`, and a role descriptor whose person it did not find ("a
+/// union boss has said"), for [`lead_descriptors`].
 fn attribute_paragraph(
     a: &Analysed,
     p: usize,
     table: &mut Table,
     state: &mut State,
-) -> Vec<Speaker> {
+) -> (Vec<Speaker>, Option<String>) {
     let mentions = find_mentions(a, p, table, state);
     let cues = find_cues(a, &mentions, table);
     let mut found: Vec<Claim> = Vec::new();
@@ -486,7 +555,11 @@ fn attribute_paragraph(
             cue: claim.cue,
         });
     }
-    speakers
+    let lead = cues.iter().find_map(|c| match &c.unresolved {
+        Some((CueKind::Role, words)) if c.speaker.is_none() => Some(words.clone()),
+        _ => None,
+    });
+    (speakers, lead)
 }
 
 /// `“We will rebuild this club. …”` as a paragraph of its own: a quotation that opens the
