@@ -220,6 +220,11 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Ru
             run.has_title = true;
         }
     }
+    // "Washington State Patrol", "Senior Defense Official": a word that only qualifies a title
+    // ("state", "defense") and one word after it is an office, not a titled person.
+    let qualifier_only = descriptors_end > i
+        && name_end == descriptors_end + 1
+        && is_title_qualifier(&bare(word(descriptors_end - 1)));
     i = descriptors_end;
     let end = name_end;
     run.title = title_phrase(&title_words);
@@ -266,7 +271,8 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Ru
                 || lexicon::is_nationality(&b)
                 || lexicon::is_stop(&b)
         })
-        || (run.name.len() == 1 && is_acronym(word(run.name[0])));
+        || (run.name.len() == 1 && is_acronym(word(run.name[0])))
+        || qualifier_only;
     if run.gender.is_none()
         && let Some(&first) = run.name.first()
         && run.name.len() >= 2
@@ -301,6 +307,34 @@ fn leading_descriptors_end(text: &str, tokens: &[Token], start: usize, end: usiz
         return k;
     }
     i
+}
+
+/// Title words that only qualify a head title ("Defense Secretary", "State Senator").
+fn is_title_qualifier(word: &str) -> bool {
+    matches!(
+        word,
+        "state"
+            | "defense"
+            | "defence"
+            | "foreign"
+            | "interior"
+            | "finance"
+            | "treasury"
+            | "health"
+            | "home"
+            | "education"
+            | "energy"
+            | "trade"
+            | "economy"
+            | "special"
+            | "deputy"
+            | "vice"
+            | "first"
+            | "grand"
+            | "crown"
+            | "prime"
+            | "executive"
+    )
 }
 
 /// "U.N." -> "un": acronyms are looked up without their dots.
