@@ -277,8 +277,10 @@ pub(super) fn is_verb_use(a: &Analysed, i: usize, verb: lexicon::Verb) -> bool {
     }
     // "The coach was told of the decision", "she was asked about it": the subject of a
     // passive is who heard the words ("was told by X" has X as its speaker, found apart).
-    let passive = matches!(prev, "was" | "were" | "been" | "being" | "is" | "are" | "be" | "got")
-        && !verb.is_participle
+    let passive = matches!(
+        prev,
+        "was" | "were" | "been" | "being" | "is" | "are" | "be" | "got"
+    ) && !verb.is_participle
         && a.lower[i] != "says"
         && a.lower.get(i + 1).is_none_or(|w| w != "by");
     if passive {

@@ -53,7 +53,10 @@ fn is_capitalised(word: &str) -> bool {
 /// "al-Jubeir" -> "Jubeir": the name behind a lowercase article joined to it.
 pub(crate) fn particle_name(word: &str) -> Option<&str> {
     let (article, rest) = word.split_once('-')?;
-    let is_article = matches!(article, "al" | "el" | "ad" | "as" | "ash" | "ar" | "an" | "at" | "az" | "ad-");
+    let is_article = matches!(
+        article,
+        "al" | "el" | "ad" | "as" | "ash" | "ar" | "an" | "at" | "az" | "ad-"
+    );
     (is_article && rest.chars().next().is_some_and(char::is_uppercase)).then_some(rest)
 }
 
@@ -407,6 +410,8 @@ pub(crate) struct Entity {
     /// Weaker signs of a person, counted (see [`Table::promote`]): the name standing by a
     /// speech verb, the surname used alone later, an outlet's possessive before it.
     pub evidence: u32,
+    /// Times named so far in the current pass.
+    pub mentions: u32,
 }
 
 impl Entity {
@@ -605,7 +610,10 @@ impl Table {
         let id = PersonId::new(self.entities.len());
         // "Jubeir said" for "Adel al-Jubeir".
         if let Some((_, rest)) = last.split_once('-')
-            && matches!(last.split('-').next(), Some("al" | "el" | "ad" | "as" | "ash" | "ar" | "an" | "at" | "az"))
+            && matches!(
+                last.split('-').next(),
+                Some("al" | "el" | "ad" | "as" | "ash" | "ar" | "an" | "at" | "az")
+            )
         {
             self.by_last.entry(rest.to_string()).or_default().push(id);
         }
@@ -620,6 +628,7 @@ impl Table {
             last_seen: Some(at),
             is_person,
             evidence: 0,
+            mentions: 0,
         });
         Some(id)
     }
@@ -685,6 +694,7 @@ impl Table {
     pub fn forget_positions(&mut self) {
         for e in &mut self.entities {
             e.last_seen = None;
+            e.mentions = 0;
         }
     }
 

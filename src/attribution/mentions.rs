@@ -6,7 +6,7 @@ use super::cues::{is_noun_like, is_role_word};
 use super::entities::{self, PersonId, Position, Run, Table, bare, key};
 use super::lexicon::{self, Gender};
 use super::tokens::Kind;
-use super::{Analysed, CueKind, State, Subject};
+use super::{Analysed, CueKind, State, Subject, rank};
 
 /// A mention outside quotations.
 #[derive(Debug, Clone)]
@@ -73,7 +73,7 @@ pub(super) fn find_mentions(
                     _ => None,
                 })
                 .collect();
-            let who = resolve_pronoun(state, table, gender, p, &exclude, &in_paragraph);
+            let who = resolve_pronoun(a, i, state, table, gender, p, &exclude, &in_paragraph);
             let m = Mention {
                 start: i,
                 end: i + 1,
@@ -114,6 +114,9 @@ pub(super) fn find_mentions(
             m.is_subject = is_subject_position(a, &m, &mentions);
             if let Referent::Person(e) = m.what {
                 table[e].last_seen = Some(Position::new(p, m.start));
+                if m.kind == CueKind::Name {
+                    table[e].mentions += 1;
+                }
                 if m.kind == CueKind::Pronoun && table[e].gender.is_none() {
                     table[e].gender = Some(if a.lower[m.start] == "he" {
                         Gender::Male
@@ -438,9 +441,15 @@ pub(super) fn named_in_sentence_quotes(a: &Analysed, i: usize, table: &Table) ->
     named
 }
 
-/// The most recent person in subject position, in this paragraph or the two before it,
-/// whose gender fits and who is not named inside the quotation being attributed.
+/// The person a pronoun at token `i` of paragraph `p` stands for: among the persons in view
+/// (subjects of this paragraph and the two before, persons named here, the last speakers),
+/// whose gender fits and who is not named inside the quotation being attributed, the one the
+/// model in [`super::rank`] scores best. An unnamed person earlier in this paragraph ("a
+/// Ukrainian officer ... he wrote") is the nearer antecedent: then nobody.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn resolve_pronoun(
+    a: &Analysed,
+    i: usize,
     state: &State,
     table: &Table,
     gender: Gender,
@@ -449,32 +458,80 @@ pub(super) fn resolve_pronoun(
     in_paragraph: &[PersonId],
 ) -> Option<PersonId> {
     let fits = |e: PersonId| !exclude.contains(&e) && table[e].gender.is_none_or(|g| g == gender);
-    let mut looked_here = false;
+    // Recent subjects, most recent first, each person once.
+    let mut recent: Vec<PersonId> = Vec::new();
     for subject in state.subjects.iter().rev() {
-        let (entity, unnamed_gender, sp) = (subject.person, subject.gender, subject.at.paragraph);
+        let sp = subject.at.paragraph;
         if sp + 2 < p {
             break;
         }
-        // "Among those affected was Harold Pemberton, 79. '...,' he said": with no subject
-        // in this paragraph, a person named in it comes before earlier paragraphs.
-        if sp < p && !looked_here {
-            looked_here = true;
-            if let Some(&e) = in_paragraph.iter().rev().find(|&&e| fits(e)) {
-                return Some(e);
+        match subject.person {
+            None if sp == p && recent.is_empty() && subject.gender.is_none_or(|g| g == gender) => {
+                return None;
             }
-        }
-        match entity {
-            // An unnamed person earlier in this paragraph is the nearer antecedent.
-            None if sp == p && unnamed_gender.is_none_or(|g| g == gender) => return None,
-            None => {}
-            Some(e) if fits(e) => return Some(e),
-            Some(_) => {}
+            Some(e) if fits(e) && !recent.contains(&e) => recent.push(e),
+            _ => {}
         }
     }
-    if looked_here {
-        return None;
+    let mut people: Vec<PersonId> = recent.clone();
+    for &e in in_paragraph.iter().rev() {
+        if fits(e) && !people.contains(&e) {
+            people.push(e);
+        }
     }
-    in_paragraph.iter().rev().find(|&&e| fits(e)).copied()
+    for claim in state.last_speakers.iter().rev() {
+        if fits(claim.person) && !people.contains(&claim.person) {
+            people.push(claim.person);
+        }
+    }
+    let speech_follows = (i + 1..(i + 4).min(a.tokens.len()))
+        .take_while(|&k| a.tokens[k].kind == Kind::Word)
+        .find(|&k| !lexicon::is_skippable(&a.lower[k]))
+        .is_some_and(|k| lexicon::verb_at(&a.lower, k).is_some());
+    let first_person = table.people().find(|(_, e)| e.is_person).map(|(id, _)| id);
+    let last_speaker = state.last_speakers.last().map(|c| c.person);
+    let only = people.len() == 1;
+    let candidates = people
+        .into_iter()
+        .map(|e| {
+            let entity = &table[e];
+            let rank = recent.iter().position(|&r| r == e);
+            let subject_here = state
+                .subjects
+                .iter()
+                .any(|s| s.person == Some(e) && s.at.paragraph == p && s.at.token < i);
+            let named_here = in_paragraph.contains(&e);
+            let distance = entity
+                .last_seen
+                .map_or(3, |at| p.saturating_sub(at.paragraph));
+            let is_last_speaker = last_speaker == Some(e);
+            let flag = |b: bool| if b { 1.0 } else { 0.0 };
+            let features: rank::Features = [
+                flag(rank == Some(0)),
+                flag(rank == Some(1)),
+                flag(rank.is_some_and(|r| r >= 2)),
+                flag(subject_here),
+                flag(named_here),
+                flag(named_here && !subject_here),
+                flag(state.last_speakers.iter().any(|c| c.person == e)),
+                flag(is_last_speaker),
+                flag(entity.gender == Some(gender)),
+                flag(distance == 0),
+                flag(distance == 1),
+                flag(distance == 2),
+                flag(only),
+                (1.0 + entity.mentions as f32).ln(),
+                flag(first_person == Some(e)),
+                flag(speech_follows && is_last_speaker),
+            ];
+            rank::Candidate {
+                person: e,
+                name: entity.name(),
+                features,
+            }
+        })
+        .collect();
+    rank::choose(p, i, candidates)
 }
 
 /// The most recent named person in subject position (this paragraph or the one before) that

@@ -26,6 +26,8 @@ mod entities;
 mod lexicon;
 mod mentions;
 mod quotes;
+#[doc(hidden)]
+pub mod rank;
 mod tokens;
 
 pub use crate::model::{Cue, CueKind, Speaker};
@@ -115,7 +117,9 @@ fn lead_descriptors(
     speakers: &mut [Vec<Speaker>],
 ) {
     for p in 0..analysed.len().min(2) {
-        let Some(descriptor) = &leads[p] else { continue };
+        let Some(descriptor) = &leads[p] else {
+            continue;
+        };
         let text = analysed[p].text.to_lowercase();
         if !speakers[p].is_empty()
             || ANONYMOUS.iter().any(|w| text.contains(w))
@@ -123,7 +127,11 @@ fn lead_descriptors(
         {
             continue;
         }
-        let head = descriptor.rsplit(' ').next().unwrap_or(descriptor).to_lowercase();
+        let head = descriptor
+            .rsplit(' ')
+            .next()
+            .unwrap_or(descriptor)
+            .to_lowercase();
         let later: Vec<&Claim> = claims
             .iter()
             .take(p + 4)
@@ -292,14 +300,15 @@ fn build_table(paragraphs: &[Analysed]) -> Table {
 fn person_signs(a: &Analysed, run: &Run) -> u32 {
     let mut signs = 0;
     let mut k = run.end;
-    while k < a.tokens.len() && a.tokens[k].kind == Kind::Word && lexicon::is_skippable(&a.lower[k]) {
+    while k < a.tokens.len() && a.tokens[k].kind == Kind::Word && lexicon::is_skippable(&a.lower[k])
+    {
         k += 1;
     }
     let verb_after = k < a.tokens.len()
         && a.tokens[k].kind == Kind::Word
         && lexicon::verb(&a.lower[k]).is_some_and(|v| v.tier == lexicon::Tier::A);
-    let inverted_before = run.start > 0
-        && lexicon::verb(&a.lower[run.start - 1]).is_some_and(|v| v.inverts);
+    let inverted_before =
+        run.start > 0 && lexicon::verb(&a.lower[run.start - 1]).is_some_and(|v| v.inverts);
     signs += u32::from(verb_after || inverted_before);
     let possessive_before = run.start > 0 && {
         let w = a.word(run.start - 1);
@@ -528,6 +537,11 @@ fn attribute_paragraph(
         _ => None,
     };
     found.sort_by_key(|c| c.at);
+    for claim in &found {
+        if claim.cue.kind == CueKind::Pronoun {
+            rank::mark_used(p, claim.at);
+        }
+    }
     // Who has spoken is who a pronoun in the next paragraphs most likely means, also when
     // the name stood after the verb ("said Hill") or in a clause of its own ("who says").
     for claim in &found {
