@@ -249,6 +249,9 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Ru
     // after a given name, an initial or a title.
     let named_before_last = given_first
         || run.has_title
+        // A soft word alone ("White said") is left to the table: a person only if the
+        // article named one with that surname.
+        || run.name.len() == 1
         || run
             .name
             .iter()
