@@ -33,9 +33,19 @@ pub(super) fn find_cues(a: &Analysed, mentions: &[Mention], table: &Table) -> Ve
         if !a.is_outside(i) || a.tokens[i].kind != Kind::Word {
             continue;
         }
-        if a.lower[i] == "according" && i + 1 < a.tokens.len() && a.lower[i + 1] == "to" {
+        let words_of = |k: usize, w: &str| a.lower.get(i + k).is_some_and(|x| x == w);
+        // "according to X", "in the words of X": the words that follow are X's.
+        let source_at = if a.lower[i] == "according" && words_of(1, "to") {
+            Some(i + 2)
+        } else if a.lower[i] == "in" && words_of(1, "the") && words_of(2, "words") && words_of(3, "of")
+        {
+            Some(i + 4)
+        } else {
+            None
+        };
+        if let Some(from) = source_at {
             // "according to her barrister, Neil Ashby,": past the role to the name.
-            let hit = (i + 2..(i + 8).min(a.tokens.len()))
+            let hit = (from..(from + 8).min(a.tokens.len()))
                 .take_while(|&k| {
                     mention_starting_at[k].is_some()
                         || a.tokens[k].kind == Kind::Comma
@@ -197,17 +207,22 @@ pub(super) fn mention_after(
     mentions: &[Mention],
     mention_starting_at: &[Option<usize>],
 ) -> Option<usize> {
-    if let Some(m) = mention_starting_at.get(i + 1).copied().flatten() {
+    if let Some(m) = mention_starting_at.get(i + 1).copied().flatten()
+        && (matches!(mentions[m].what, Referent::Person(_)) || !describes_on(a, mentions[m].end))
+    {
         return Some(m); // "said Hill", "said the minister", "said he"
     }
-    for (k, starting) in mention_starting_at
-        .iter()
-        .enumerate()
-        .take((i + 4).min(a.tokens.len()))
-        .skip(i + 1)
-    {
-        if let Some(m) = *starting {
-            return (mentions[m].kind != CueKind::Pronoun).then_some(m);
+    // "recalls former VOA White House correspondent Paula Wolfson", "said Red Sox second
+    // baseman Dustin Pedroia": past role words and the names of organisations they work for.
+    let mut k = i + 1;
+    while k < a.tokens.len() && k <= i + 9 {
+        if let Some(m) = mention_starting_at[k] {
+            if matches!(mentions[m].what, Referent::Person(_)) || !describes_on(a, mentions[m].end)
+            {
+                return (mentions[m].kind != CueKind::Pronoun || k == i + 1).then_some(m);
+            }
+            k = mentions[m].end;
+            continue;
         }
         let t = a.tokens[k];
         let w = a.lower[k].as_str();
@@ -221,8 +236,22 @@ pub(super) fn mention_after(
         if !describes {
             return None;
         }
+        k += 1;
     }
     None
+}
+
+/// True when the words from `k` go on describing someone: a lowercase role, title or noun,
+/// or a capitalised name, before the name of who is meant.
+fn describes_on(a: &Analysed, k: usize) -> bool {
+    a.tokens.get(k).is_some_and(|t| {
+        let w = a.lower[k].as_str();
+        t.kind == Kind::Word
+            && t.quote.is_none()
+            && (lexicon::is_role(w)
+                || lexicon::title(w).is_some_and(|t| !t.is_empty())
+                || a.word(k).chars().next().is_some_and(char::is_uppercase))
+    })
 }
 
 /// Words of a role phrase before a name: "her barrister", "the club's captain".
@@ -372,7 +401,16 @@ pub(super) fn is_verb_use(a: &Analysed, i: usize, verb: lexicon::Verb) -> bool {
     let quote_follows = (i + 1..(i + 5).min(n)).any(|j| a.tokens[j].quote.is_some());
     let next = a.lower.get(i + 1).map(String::as_str).unwrap_or("");
     if verb.is_call {
+        // "called the overall picture ... "a bleak one"": a quotation later in the clause.
+        let quote_in_clause = (i + 1..n)
+            .take_while(|&j| {
+                a.sentence[j] == a.sentence[i]
+                    && !matches!(a.tokens[j].kind, Kind::Comma | Kind::Semicolon)
+            })
+            .take(12)
+            .any(|j| a.tokens[j].quote.is_some());
         return quote_follows
+            || quote_in_clause
             || matches!(
                 next,
                 "it" | "for" | "on" | "them" | "him" | "her" | "this" | "that"
@@ -477,6 +515,10 @@ pub(super) fn subject_of(
                 }
                 // "Brannigan owns a van but says ...": the verb shares the clause's subject.
                 if matches!(w, "and" | "but") {
+                    // "Xi Jinping, who went a step further and warned": the relative's person.
+                    if let Some(m) = relative_antecedent(a, j, mention_ending_at) {
+                        return Subject::Mention(m);
+                    }
                     return Subject::Shared;
                 }
                 // "Moderator Tom Keegan of WRVL radio asked": a name with its "of" phrase.
@@ -526,6 +568,26 @@ pub(super) fn subject_of(
         }
     }
     Subject::Open { may_invert: false }
+}
+
+/// For "and"/"but" at `j` inside a relative clause ("X, who ... and warned"), the mention
+/// before ", who".
+fn relative_antecedent(a: &Analysed, j: usize, mention_ending_at: &[Option<usize>]) -> Option<usize> {
+    let sentence = a.sentence[j];
+    let mut k = j;
+    while k >= 2 && j - k < 20 {
+        k -= 1;
+        if a.sentence[k] != sentence || a.tokens[k].quote.is_some() {
+            return None;
+        }
+        if matches!(a.tokens[k].kind, Kind::Stop | Kind::Semicolon | Kind::Colon) {
+            return None;
+        }
+        if a.lower[k] == "who" && a.tokens[k - 1].kind == Kind::Comma {
+            return mention_ending_at[k - 2];
+        }
+    }
+    None
 }
 
 /// For a word ending an "of" phrase (`Keegan of WRVL radio`), the mention before "of".
