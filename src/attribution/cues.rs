@@ -18,6 +18,8 @@ pub(super) struct CueHit {
     /// When there is no speaker: the subject that was found and is not a named person (a
     /// pronoun with no antecedent, an unknown name, a group), as (kind, its words).
     pub(super) unresolved: Option<(CueKind, String)>,
+    /// Other speakers of the same cue: "Muthama and Aladwa have accused ...".
+    pub(super) also: Vec<Claim>,
 }
 
 /// Speech cues outside quotations, each tied to its speaker where one can be found.
@@ -59,6 +61,7 @@ pub(super) fn find_cues(a: &Analysed, mentions: &[Mention], table: &Table) -> Ve
                 token: i,
                 speaker: hit,
                 unresolved: None,
+                also: Vec::new(),
             });
             continue;
         }
@@ -104,6 +107,7 @@ pub(super) fn find_cues(a: &Analysed, mentions: &[Mention], table: &Table) -> Ve
                 token: i,
                 speaker,
                 unresolved,
+                also: Vec::new(),
             });
             continue;
         }
@@ -129,6 +133,7 @@ pub(super) fn find_cues(a: &Analysed, mentions: &[Mention], table: &Table) -> Ve
                     token: i,
                     speaker: None,
                     unresolved,
+                    also: Vec::new(),
                 });
                 continue;
             }
@@ -145,13 +150,79 @@ pub(super) fn find_cues(a: &Analysed, mentions: &[Mention], table: &Table) -> Ve
             Subject::Open { .. } => (None, None),
         };
         let unresolved = subject.and_then(|m| unresolved(a, &mentions[m], &hit));
+        let also = match (subject, &hit) {
+            (Some(m), Some(_)) => coordinated(a, m, mentions, &mention_ending_at)
+                .into_iter()
+                .filter_map(|c| speaker_from(a, &mentions[c], Some(&verb_text), CueKind::Name, table))
+                .collect(),
+            _ => Vec::new(),
+        };
         cues.push(CueHit {
             token: i,
             speaker: hit,
             unresolved,
+            also,
         });
     }
     cues
+}
+
+/// Persons coordinated with the subject mention `m`: "Muthama and Aladwa", "A, B and C",
+/// also with an apposition after each ("X, the club's president, and Y"). The chain must
+/// end in "and" right before `m`.
+fn coordinated(
+    a: &Analysed,
+    m: usize,
+    mentions: &[Mention],
+    mention_ending_at: &[Option<usize>],
+) -> Vec<usize> {
+    let sentence = a.sentence[mentions[m].start];
+    let is_person = |x: usize| matches!(mentions[x].what, Referent::Person(_));
+    let mut out = Vec::new();
+    let mut k = mentions[m].start;
+    let mut skipped = 0;
+    let mut first = true;
+    while k >= 2 {
+        let link = k - 1;
+        let is_and = a.lower[link] == "and";
+        let is_comma = a.tokens[link].kind == Kind::Comma;
+        if (first && !is_and) || !(is_and || is_comma) || a.sentence[link] != sentence {
+            break;
+        }
+        first = false;
+        let mut end = link;
+        if is_and && a.tokens[end - 1].kind == Kind::Comma {
+            end -= 1;
+        }
+        if let Some(x) = mention_ending_at[end - 1]
+            && is_person(x)
+        {
+            out.push(x);
+            k = mentions[x].start;
+            skipped = 0;
+            continue;
+        }
+        // An apposition of the person before: back to the comma that opens it.
+        let opening = (end.saturating_sub(14)..end).rev().find(|&j| {
+            a.tokens[j].kind == Kind::Comma || a.sentence[j] != sentence
+        });
+        let segment_ok = opening.is_some_and(|c| {
+            a.sentence[c] == sentence
+                && (c + 1..end).all(|j| {
+                    a.tokens[j].quote.is_none()
+                        && a.tokens[j].kind != Kind::Stop
+                        && lexicon::verb_at(&a.lower, j).is_none()
+                })
+        });
+        match opening {
+            Some(c) if segment_ok && skipped < 3 => {
+                skipped += 1;
+                k = c + 1;
+            }
+            _ => break,
+        }
+    }
+    out
 }
 
 /// The speaker of a clause whose verb has no subject of its own (a participle, or a verb

@@ -470,6 +470,7 @@ fn attribute_paragraph(
             // Tier B verbs count only with a quotation or a that-clause, checked in find_cues.
             if verb.is_some() || claim.cue.kind == CueKind::AccordingTo {
                 found.push(claim.clone());
+                found.extend(cue.also.iter().cloned());
             }
         }
     }
