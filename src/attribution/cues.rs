@@ -566,6 +566,11 @@ pub(super) fn subject_of(
             }
             // "A spokesman for Mr Harris said": the name is in a phrase, not the subject.
             if start > 0 && is_preposition(&a.lower[start - 1]) {
+                // "The head of Local Government New Zealand says": the role is.
+                if a.lower[start - 1] == "of" && start >= 2 && lexicon::is_role(&a.lower[start - 2])
+                {
+                    return Subject::Noun(start - 2);
+                }
                 return Subject::Blocked;
             }
             return Subject::Mention(m);

@@ -26,6 +26,8 @@ pub(crate) struct Run {
     pub is_not_person: bool,
     /// Had a title or honorific, so a single word is enough to be a person.
     pub has_title: bool,
+    /// Offices written by their initials before the name ("CAS"), lowercase.
+    pub acronyms: Vec<String>,
 }
 
 /// Lowercase form of a word with a trailing abbreviation period and possessive removed.
@@ -164,8 +166,10 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Ru
         is_possessive: false,
         is_not_person: false,
         has_title: false,
+        acronyms: Vec::new(),
     };
     let mut title_words: Vec<&str> = Vec::new();
+    let mut acronyms: Vec<String> = Vec::new();
     // Post-nominals are not part of the name: "Rebecca Stone KC", "John Smith Jr".
     let mut name_end = end;
     while name_end > i + 1 && lexicon::is_post_nominal(&bare(word(name_end - 1))) {
@@ -193,6 +197,10 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Ru
         Some(k) => k + 1,
         None => leading_descriptors_end(text, tokens, i, name_end),
     };
+    // "INMO General Secretary, Phil ...": titles only, the name comes after the comma.
+    if (descriptors_end..name_end).all(|k| lexicon::title(&bare(word(k))).is_some()) {
+        descriptors_end = name_end;
+    }
     if descriptors_end < name_end && matches!(word(descriptors_end), "of" | "for") {
         // "Secretary of the Army Mark T. Esper": the title's organisation, then the name,
         // which starts at a known given name, or else is the last two words.
@@ -221,6 +229,15 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Ru
         } else if lexicon::is_role(&b) {
             // "Volcanologist", "Superintendent": a role noun used as a title.
             run.has_title = true;
+        } else if is_acronym(word(k))
+            && word(k).len() <= 4
+            && !lexicon::is_not_person(&b)
+            // "INMO General Secretary": initials before more titles name the organisation.
+            && (k + 1 >= descriptors_end || lexicon::title(&bare(word(k + 1))).is_none())
+        {
+            // "CAS Mercy Mwangangi": the office, by its initials ("the CAS said").
+            run.has_title = true;
+            acronyms.push(b.clone());
         }
     }
     // "Washington State Patrol", "Senior Defense Official": a word that only qualifies a title
@@ -231,6 +248,7 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Ru
     i = descriptors_end;
     let end = name_end;
     run.title = title_phrase(&title_words);
+    run.acronyms = acronyms;
     for j in i..end {
         run.name.push(j);
     }
@@ -296,9 +314,12 @@ fn leading_descriptors_end(text: &str, tokens: &[Token], start: usize, end: usiz
     while i + 1 < end {
         let w = word(i);
         let b = bare(w);
+        // "CAS Mercy Mwangangi", "CS Kamau-Odhiambo": an office's initials before a name.
+        let office = is_acronym(w) && w.len() <= 4 && i + 2 <= end && !is_acronym(word(i + 1));
         let descriptive = lexicon::country_nationality(&b).is_some()
             || lexicon::is_nationality(&b)
-            || (is_acronym(w) && lexicon::is_not_person(&acronym_key(w)));
+            || (is_acronym(w) && lexicon::is_not_person(&acronym_key(w)))
+            || office;
         if !descriptive {
             break;
         }
@@ -357,7 +378,7 @@ fn is_initial(word: &str) -> bool {
     letters.len() == 1 && letters[0].is_uppercase()
 }
 
-fn is_acronym(word: &str) -> bool {
+pub(crate) fn is_acronym(word: &str) -> bool {
     let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
     letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
 }
@@ -573,6 +594,9 @@ impl Table {
             for role in roles_of_title(title) {
                 e.add_role(&role);
             }
+        }
+        for office in &run.acronyms {
+            e.add_role(office);
         }
         if let Some(nat) = run.nationality
             && !e.nationalities.contains(&nat)

@@ -226,6 +226,11 @@ pub(super) fn role_mention(
             role = Some(phrase.join(" "));
             j += 1;
             break;
+        } else if entities::is_acronym(a.word(j)) && table.people().any(|(_, e)| e.has_role(&w)) {
+            // "The SP said", "the CAS added": an office by its initials, as written before.
+            role = Some(w.clone());
+            j += 1;
+            break;
         } else if lexicon::title(&w).is_some_and(|t| !t.is_empty()) {
             title_words.push(w.clone());
         } else if matches!(

@@ -361,7 +361,9 @@ fn descriptors_around(a: &Analysed, run: &Run) -> (Vec<String>, Option<u32>, Opt
                 || lexicon::is_role(&a.lower[first])
                 || lexicon::is_nationality(&a.lower[first])
                 || a.lower[first].ends_with("’s")
-                || a.lower[first].ends_with("'s"));
+                || a.lower[first].ends_with("'s")
+                // "Rohan Pramod Botre, SP (City), Agra said": an office's initials.
+                || entities::is_acronym(a.word(first)));
         if looks_like_apposition {
             // "Mercy Atieno, who runs a firm,": "who" is said of people, not organisations.
             if matches!(a.lower[first].as_str(), "who" | "whose") {
@@ -369,7 +371,8 @@ fn descriptors_around(a: &Analysed, run: &Run) -> (Vec<String>, Option<u32>, Opt
             }
             for k in first..j {
                 let w = &a.lower[k];
-                if lexicon::is_role(w) {
+                if lexicon::is_role(w) || (entities::is_acronym(a.word(k)) && a.word(k).len() <= 5)
+                {
                     roles.push(w.clone());
                 } else if let Some(x) = lexicon::nationality(w) {
                     nat = Some(x);
