@@ -24,6 +24,9 @@ use whosaid::{ReadOptions, article};
 /// Passes over the examples.
 const EPOCHS: usize = 10;
 
+/// Size of one perceptron step (smaller: closer to the prior).
+const RATE: f32 = 0.3;
+
 /// One labelled decision: candidates' features, and the right one.
 struct Example {
     article: usize,
@@ -82,7 +85,7 @@ fn train(
             if best != e.gold {
                 let (good, bad) = (&e.features[e.gold], &e.features[best]);
                 for ((w, g), b) in w.iter_mut().zip(good).zip(bad) {
-                    *w += g - b;
+                    *w += RATE * (g - b);
                 }
             }
             for (s, w) in sum.iter_mut().zip(&w) {
