@@ -39,7 +39,10 @@ pub(super) fn find_cues(a: &Analysed, mentions: &[Mention], table: &Table) -> Ve
         // "according to X", "in the words of X": the words that follow are X's.
         let source_at = if a.lower[i] == "according" && words_of(1, "to") {
             Some(i + 2)
-        } else if a.lower[i] == "in" && words_of(1, "the") && words_of(2, "words") && words_of(3, "of")
+        } else if a.lower[i] == "in"
+            && words_of(1, "the")
+            && words_of(2, "words")
+            && words_of(3, "of")
         {
             Some(i + 4)
         } else {
@@ -153,7 +156,9 @@ pub(super) fn find_cues(a: &Analysed, mentions: &[Mention], table: &Table) -> Ve
         let also = match (subject, &hit) {
             (Some(m), Some(_)) => coordinated(a, m, mentions, &mention_ending_at)
                 .into_iter()
-                .filter_map(|c| speaker_from(a, &mentions[c], Some(&verb_text), CueKind::Name, table))
+                .filter_map(|c| {
+                    speaker_from(a, &mentions[c], Some(&verb_text), CueKind::Name, table)
+                })
                 .collect(),
             _ => Vec::new(),
         };
@@ -203,9 +208,9 @@ fn coordinated(
             continue;
         }
         // An apposition of the person before: back to the comma that opens it.
-        let opening = (end.saturating_sub(14)..end).rev().find(|&j| {
-            a.tokens[j].kind == Kind::Comma || a.sentence[j] != sentence
-        });
+        let opening = (end.saturating_sub(14)..end)
+            .rev()
+            .find(|&j| a.tokens[j].kind == Kind::Comma || a.sentence[j] != sentence);
         let segment_ok = opening.is_some_and(|c| {
             a.sentence[c] == sentence
                 && (c + 1..end).all(|j| {
@@ -396,25 +401,29 @@ pub(super) fn is_verb_use(a: &Analysed, i: usize, verb: lexicon::Verb) -> bool {
     while k > 0 && i - k < 4 {
         k -= 1;
         let w = a.lower[k].as_str();
-        // "should complain", "could say", "will tell": what might be said, not what was.
-        if matches!(
-            w,
-            "not"
-                | "n't"
-                | "never"
-                | "declined"
-                | "refused"
-                | "failed"
-                | "should"
-                | "could"
-                | "would"
-                | "might"
-                | "must"
-                | "can"
-                | "shall"
-                | "will"
-                | "may"
-        ) {
+        // "should complain", "could say", "will tell": what might be said, not what was
+        // (a capitalised "May" or "Will" is a name).
+        let is_name = a.word(k).chars().next().is_some_and(char::is_uppercase) && k > 0;
+        if !is_name
+            && matches!(
+                w,
+                "not"
+                    | "n't"
+                    | "never"
+                    | "declined"
+                    | "refused"
+                    | "failed"
+                    | "should"
+                    | "could"
+                    | "would"
+                    | "might"
+                    | "must"
+                    | "can"
+                    | "shall"
+                    | "will"
+                    | "may"
+            )
+        {
             return false;
         }
         if !(lexicon::is_skippable(w) || w == "to") {
@@ -648,7 +657,11 @@ pub(super) fn subject_of(
 
 /// For "and"/"but" at `j` inside a relative clause ("X, who ... and warned"), the mention
 /// before ", who".
-fn relative_antecedent(a: &Analysed, j: usize, mention_ending_at: &[Option<usize>]) -> Option<usize> {
+fn relative_antecedent(
+    a: &Analysed,
+    j: usize,
+    mention_ending_at: &[Option<usize>],
+) -> Option<usize> {
     let sentence = a.sentence[j];
     let mut k = j;
     while k >= 2 && j - k < 20 {

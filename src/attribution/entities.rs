@@ -315,7 +315,12 @@ fn leading_descriptors_end(text: &str, tokens: &[Token], start: usize, end: usiz
         let w = word(i);
         let b = bare(w);
         // "CAS Mercy Mwangangi", "CS Kamau-Odhiambo": an office's initials before a name.
-        let office = is_acronym(w) && w.len() <= 4 && i + 2 <= end && !is_acronym(word(i + 1));
+        // "IIT Indore" is an institute: the name after initials must look like one.
+        let office = is_acronym(w)
+            && w.len() <= 4
+            && i + 2 <= end
+            && !is_acronym(word(i + 1))
+            && (lexicon::is_given_name(&bare(word(i + 1))) || end - i >= 3);
         let descriptive = lexicon::country_nationality(&b).is_some()
             || lexicon::is_nationality(&b)
             || (is_acronym(w) && lexicon::is_not_person(&acronym_key(w)))

@@ -73,7 +73,27 @@ pub(super) fn find_mentions(
                     _ => None,
                 })
                 .collect();
-            let who = resolve_pronoun(a, i, state, table, gender, p, &exclude, &in_paragraph);
+            // Persons who spoke earlier in this paragraph ("said Dana Whitfield. She said").
+            let spoke: Vec<PersonId> = mentions
+                .iter()
+                .filter_map(|m| match m.what {
+                    Referent::Person(e) if m.kind == CueKind::Name && stands_by_speech(a, m) => {
+                        Some(e)
+                    }
+                    _ => None,
+                })
+                .collect();
+            let who = resolve_pronoun(
+                a,
+                i,
+                state,
+                table,
+                gender,
+                p,
+                &exclude,
+                &in_paragraph,
+                &spoke,
+            );
             let m = Mention {
                 start: i,
                 end: i + 1,
@@ -315,8 +335,29 @@ pub(super) fn role_mention(
                 Some(g) => entity.gender.is_none_or(|x| x == g),
                 None => true,
             };
-            gender_fits && entity.is_person && entity.roles.iter().all(|r| r == "person")
-                || entity.has_role_phrase(role)
+            // Who has just spoken may be given a role the article never wrote beside the
+            // name, unless it is one of the court's, which are never one person's twice.
+            let courtroom = |r: &String| {
+                matches!(
+                    r.as_str(),
+                    "judge"
+                        | "lawyer"
+                        | "prosecutor"
+                        | "defendant"
+                        | "witness"
+                        | "attorney"
+                        | "barrister"
+                        | "solicitor"
+                        | "magistrate"
+                        | "counsel"
+                )
+            };
+            let is_last_speaker = state.last_speakers.iter().any(|c| c.person == e);
+            let free = entity.roles.iter().all(|r| r == "person")
+                || (is_last_speaker && !entity.roles.iter().any(courtroom));
+            let nationality_fits = nationality.is_none_or(|n| entity.nationalities.contains(&n));
+            nationality_fits
+                && (gender_fits && entity.is_person && free || entity.has_role_phrase(role))
         });
     }
     Some(Mention {
@@ -461,6 +502,7 @@ pub(super) fn resolve_pronoun(
     p: usize,
     exclude: &[PersonId],
     in_paragraph: &[PersonId],
+    spoke: &[PersonId],
 ) -> Option<PersonId> {
     let fits = |e: PersonId| !exclude.contains(&e) && table[e].gender.is_none_or(|g| g == gender);
     // Recent subjects, most recent first, each person once.
@@ -528,6 +570,7 @@ pub(super) fn resolve_pronoun(
                 (1.0 + entity.mentions as f32).ln(),
                 flag(first_person == Some(e)),
                 flag(speech_follows && is_last_speaker),
+                flag(spoke.contains(&e)),
             ];
             rank::Candidate {
                 person: e,
@@ -537,6 +580,16 @@ pub(super) fn resolve_pronoun(
         })
         .collect();
     rank::choose(p, i, candidates)
+}
+
+/// True when a name stands right by a speech verb: "said Dana Whitfield", "Whitfield said".
+fn stands_by_speech(a: &Analysed, m: &Mention) -> bool {
+    let before = m.start > 0 && lexicon::verb(&a.lower[m.start - 1]).is_some_and(|v| v.inverts);
+    let after = a
+        .lower
+        .get(m.end)
+        .is_some_and(|w| lexicon::verb(w).is_some());
+    before || after
 }
 
 /// The most recent named person in subject position (this paragraph or the one before) that
