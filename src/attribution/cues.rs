@@ -191,7 +191,8 @@ fn coordinated(
         let link = k - 1;
         let is_and = a.lower[link] == "and";
         let is_comma = a.tokens[link].kind == Kind::Comma;
-        if (first && !is_and) || !(is_and || is_comma) || a.sentence[link] != sentence {
+        let links = is_and || (is_comma && !first);
+        if !links || a.sentence[link] != sentence {
             break;
         }
         first = false;
