@@ -341,9 +341,11 @@ fn parse(
     }
     for article in &parsed.articles {
         if args.json {
-            output::write_article_json(out, article, args.explain)?;
+            let reasons = args.explain.then(|| whosaid::attribution::explain(article));
+            output::write_article_json(out, article, reasons.as_deref())?;
         } else {
-            output::write_article(out, article, args.explain, style)?;
+            let reasons = args.explain.then(|| whosaid::attribution::explain(article));
+            output::write_article(out, article, reasons.as_deref(), style)?;
         }
     }
     Ok(if parsed.diagnostics.iter().any(|d| d.is_error) {

@@ -69,6 +69,9 @@ struct ParagraphLine<'a> {
     text: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     cues: Option<Vec<CueLine<'a>>>,
+    /// With `--explain`: why a paragraph with a quotation or speech verb got no speaker.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unattributed: Option<&'a [String]>,
 }
 
 #[derive(Debug, Serialize)]
@@ -187,14 +190,16 @@ fn highlighted(hit: &Hit, style: Style) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Writes an article's paragraphs as JSON Lines, as they would be indexed.
+/// Writes an article's paragraphs as JSON Lines, as they would be indexed. With `explain`
+/// (the reasons of [`crate::attribution::explain`], one list per paragraph), each line also
+/// has the cue behind every speaker and why a paragraph got none.
 ///
 /// # Errors
 /// Whatever writing to `out` gives.
 pub fn write_article_json(
     out: &mut impl Write,
     article: &Article,
-    explain: bool,
+    explain: Option<&[Vec<String>]>,
 ) -> io::Result<()> {
     for (n, p) in article.paragraphs.iter().enumerate() {
         let line = ParagraphLine {
@@ -208,7 +213,7 @@ pub fn write_article_json(
             section: p.section.as_deref(),
             speakers: p.speaker_names().collect(),
             text: &p.text,
-            cues: explain.then(|| {
+            cues: explain.is_some().then(|| {
                 p.speakers
                     .iter()
                     .map(|s| CueLine {
@@ -217,6 +222,7 @@ pub fn write_article_json(
                     })
                     .collect()
             }),
+            unattributed: explain.map(|r| r.get(n).map_or(&[][..], Vec::as_slice)),
         };
         write_json_line(out, &line)?;
     }
@@ -224,14 +230,15 @@ pub fn write_article_json(
 }
 
 /// Writes an article for people: its metadata, then each paragraph with its speakers (and,
-/// with `explain`, the cue behind each speaker).
+/// with `explain`, the reasons of [`crate::attribution::explain`], the cue behind each
+/// speaker and why a paragraph got none).
 ///
 /// # Errors
 /// Whatever writing to `out` gives.
 pub fn write_article(
     out: &mut impl Write,
     article: &Article,
-    explain: bool,
+    explain: Option<&[Vec<String>]>,
     style: Style,
 ) -> io::Result<()> {
     writeln!(out, "{}", style.paint(BOLD, &format!("== {}", article.id)))?;
@@ -254,7 +261,8 @@ pub fn write_article(
                 writeln!(out, "   {}", style.paint(BOLD, &format!("§ {s}")))?;
             }
         }
-        write_paragraph(out, n, p, explain, style)?;
+        let reasons = explain.map(|r| r.get(n).map_or(&[][..], Vec::as_slice));
+        write_paragraph(out, n, p, reasons, style)?;
     }
     writeln!(out)
 }
@@ -263,7 +271,7 @@ fn write_paragraph(
     out: &mut impl Write,
     n: usize,
     p: &Paragraph,
-    explain: bool,
+    explain: Option<&[String]>,
     style: Style,
 ) -> io::Result<()> {
     let names: Vec<&str> = p.speaker_names().collect();
@@ -273,13 +281,20 @@ fn write_paragraph(
         names.join(", ")
     };
     writeln!(out, "[{n}] speakers: {}", style.paint(BOLD, &speakers))?;
-    if explain {
+    if let Some(reasons) = explain {
         for s in &p.speakers {
             writeln!(
                 out,
                 "      {} <- {}",
                 s.name,
                 style.paint(DIM, &s.cue.to_string())
+            )?;
+        }
+        for why in reasons {
+            writeln!(
+                out,
+                "      {}",
+                style.paint(DIM, &format!("no speaker: {why}"))
             )?;
         }
     }

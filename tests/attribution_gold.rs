@@ -1,5 +1,7 @@
-//! Scores speaker attribution on the gold sets: the seed articles' labels and the
-//! hand-annotated articles in `tests/gold/`. Fails below the recorded floors.
+//! Regression tests for speaker attribution: the seed articles' labels and the articles
+//! written for `tests/gold/`. These sets were written to fit the rules, so they guard
+//! against regressions; the measure of accuracy is real news (`tests/attribution_real.rs`).
+//! Fails below the recorded floors.
 //!
 //! `cargo test --test attribution_gold -- --nocapture` prints the full table.
 

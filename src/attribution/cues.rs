@@ -20,6 +20,8 @@ pub(super) struct CueHit {
     pub(super) unresolved: Option<(CueKind, String)>,
     /// Other speakers of the same cue: "Muthama and Aladwa have accused ...".
     pub(super) also: Vec<Claim>,
+    /// A common noun that is the subject ("officials said"), for `--explain`.
+    pub(super) noun: Option<String>,
 }
 
 /// Speech cues outside quotations, each tied to its speaker where one can be found.
@@ -65,6 +67,7 @@ pub(super) fn find_cues(a: &Analysed, mentions: &[Mention], table: &Table) -> Ve
                 speaker: hit,
                 unresolved: None,
                 also: Vec::new(),
+                noun: None,
             });
             continue;
         }
@@ -111,6 +114,7 @@ pub(super) fn find_cues(a: &Analysed, mentions: &[Mention], table: &Table) -> Ve
                 speaker,
                 unresolved,
                 also: Vec::new(),
+                noun: None,
             });
             continue;
         }
@@ -137,6 +141,7 @@ pub(super) fn find_cues(a: &Analysed, mentions: &[Mention], table: &Table) -> Ve
                     speaker: None,
                     unresolved,
                     also: Vec::new(),
+                    noun: Some(a.word(k).to_string()),
                 });
                 continue;
             }
@@ -167,6 +172,7 @@ pub(super) fn find_cues(a: &Analysed, mentions: &[Mention], table: &Table) -> Ve
             speaker: hit,
             unresolved,
             also,
+            noun: None,
         });
     }
     cues

@@ -76,6 +76,37 @@ pub fn attribute(article: &mut Article) {
 /// A paragraph longer than [`MAX_PARAGRAPH_BYTES`] gets no speakers: no real paragraph is
 /// that long, and the work on one grows faster than its length.
 pub fn attribute_texts(paragraphs: &[&str]) -> Vec<Vec<Speaker>> {
+    run(paragraphs).0
+}
+
+/// Why paragraphs with a quotation or a speech verb got no speaker, one list of reasons per
+/// paragraph (empty where there is a speaker or nothing to explain): "subject is a group or
+/// an organisation", "quotation with no speaker in reach", ...
+///
+/// # Examples
+/// ```
+/// use whosaid::{Article, attribution};
+/// let article = Article::new("a").with_paragraph("\"It is over,\" officials said.");
+/// let reasons = attribution::explain(&article);
+/// assert!(reasons[0][0].contains("not a named person"));
+/// ```
+pub fn explain(article: &Article) -> Vec<Vec<String>> {
+    let texts: Vec<&str> = article.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    let mut reasons = run(&texts).1;
+    for (p, list) in article.paragraphs.iter().zip(&mut reasons) {
+        if p.has_given_speakers {
+            *list = vec!["speakers given by the input".to_string()];
+        } else if p.text.len() > MAX_PARAGRAPH_BYTES {
+            *list = vec![format!(
+                "paragraph longer than {MAX_PARAGRAPH_BYTES} bytes: not attributed"
+            )];
+        }
+    }
+    reasons
+}
+
+/// Speakers and, for paragraphs left without one, the reasons.
+fn run(paragraphs: &[&str]) -> (Vec<Vec<Speaker>>, Vec<Vec<String>>) {
     let analysed: Vec<Analysed> = paragraphs
         .iter()
         .map(|t| Analysed::new(if t.len() > MAX_PARAGRAPH_BYTES { "" } else { t }))
@@ -86,14 +117,21 @@ pub fn attribute_texts(paragraphs: &[&str]) -> Vec<Vec<Speaker>> {
     let mut speakers: Vec<Vec<Speaker>> = Vec::with_capacity(analysed.len());
     let mut claims: Vec<Vec<Claim>> = Vec::with_capacity(analysed.len());
     let mut leads: Vec<Option<String>> = Vec::with_capacity(analysed.len());
+    let mut reasons: Vec<Vec<String>> = Vec::with_capacity(analysed.len());
     for (p, a) in analysed.iter().enumerate() {
-        let (found, lead) = attribute_paragraph(a, p, &mut table, &mut state);
+        let (found, lead, why) = attribute_paragraph(a, p, &mut table, &mut state);
         speakers.push(found);
         claims.push(state.last_speakers.clone());
         leads.push(lead);
+        reasons.push(why);
     }
     lead_descriptors(&analysed, &leads, &claims, &table, &mut speakers);
-    speakers
+    for (found, why) in speakers.iter().zip(&mut reasons) {
+        if !found.is_empty() {
+            why.clear();
+        }
+    }
+    (speakers, reasons)
 }
 
 /// Words that say a source is not to be named: then a descriptor stays nobody.
@@ -463,7 +501,7 @@ fn attribute_paragraph(
     p: usize,
     table: &mut Table,
     state: &mut State,
-) -> (Vec<Speaker>, Option<String>) {
+) -> (Vec<Speaker>, Option<String>, Vec<String>) {
     let mentions = find_mentions(a, p, table, state);
     let cues = find_cues(a, &mentions, table);
     let mut found: Vec<Claim> = Vec::new();
@@ -577,7 +615,52 @@ fn attribute_paragraph(
         Some((CueKind::Role, words)) if c.speaker.is_none() => Some(words.clone()),
         _ => None,
     });
-    (speakers, lead)
+    let why = if speakers.is_empty() {
+        reasons(a, &cues)
+    } else {
+        Vec::new()
+    };
+    (speakers, lead, why)
+}
+
+/// Why the cues and quotations of a paragraph gave no speaker.
+fn reasons(a: &Analysed, cues: &[CueHit]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for c in cues.iter().filter(|c| c.speaker.is_none()) {
+        let verb = a.word(c.token);
+        let why = match &c.unresolved {
+            Some((CueKind::Pronoun, w)) => {
+                format!("\"{w} {verb}\": nobody in reach fits the pronoun")
+            }
+            Some((CueKind::Role, w)) => {
+                format!("\"{w} {verb}\": the role names nobody the article names")
+            }
+            Some((_, w)) => format!(
+                "\"{w} {verb}\": not known to be a person (an organisation, a place, or a \
+                 name the lists do not know)"
+            ),
+            None => match &c.noun {
+                Some(noun) if noun.ends_with('s') => {
+                    format!("\"{noun} {verb}\": the subject is a group, not a named person")
+                }
+                Some(noun) => format!(
+                    "\"{noun} {verb}\": the subject is an unnamed person or a thing, not a \
+                     named person"
+                ),
+                None => format!(
+                    "\"{verb}\": its subject is not a named person (an organisation, a group \
+                     or an unnamed source)"
+                ),
+            },
+        };
+        if !out.contains(&why) {
+            out.push(why);
+        }
+    }
+    if out.is_empty() && a.quotes.iter().any(|q| q.words >= 4) {
+        out.push("quotation with no speaker in reach".to_string());
+    }
+    out
 }
 
 /// `“We will rebuild this club. …”` as a paragraph of its own: a quotation that opens the

@@ -77,8 +77,12 @@ pub(crate) fn key_path(key: &str) -> Option<PathBuf> {
 /// Hash of what, besides a file's bytes, decides what its articles become: the schema, the
 /// attribution rules, the reading options and the folder's aliases.
 fn options_fingerprint(read: &ReadOptions, aliases: &[u8]) -> Vec<u8> {
+    fingerprint_with(attribution::RULES_VERSION, read, aliases)
+}
+
+fn fingerprint_with(rules: u32, read: &ReadOptions, aliases: &[u8]) -> Vec<u8> {
     let mut bytes = SCHEMA_VERSION.to_le_bytes().to_vec();
-    bytes.extend(attribution::RULES_VERSION.to_le_bytes());
+    bytes.extend(rules.to_le_bytes());
     bytes.extend(read.assume_year.unwrap_or(i32::MIN).to_le_bytes());
     bytes.extend(xxhash_rust::xxh3::xxh3_64(aliases).to_le_bytes());
     bytes
@@ -344,5 +348,28 @@ pub(crate) fn record(diagnostics: Vec<Diagnostic>, report: &mut IndexReport) {
         } else {
             report.warnings.push(e);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// After an upgrade that changes the rules, every file's fingerprint changes, so the
+    /// next update re-reads and re-attributes all of them.
+    #[test]
+    fn the_rules_version_is_part_of_every_files_fingerprint() {
+        let read = ReadOptions::default();
+        let now = fingerprint_with(attribution::RULES_VERSION, &read, b"");
+        assert_eq!(now, options_fingerprint(&read, b""));
+        assert_ne!(
+            now,
+            fingerprint_with(attribution::RULES_VERSION + 1, &read, b"")
+        );
+        assert_ne!(
+            now,
+            options_fingerprint(&read.clone().with_assume_year(Some(2025)), b"")
+        );
+        assert_ne!(now, options_fingerprint(&read, b"\"A\" = [\"B\"]"));
     }
 }

@@ -32,6 +32,7 @@ struct ParsedParagraph {
     speakers: Vec<String>,
     text: String,
     cues: Option<Vec<Value>>,
+    unattributed: Option<Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -126,6 +127,7 @@ fn seed_000_keeps_header_block_and_headings_out_of_the_paragraphs() {
         assert_eq!(p.author.as_deref(), Some("C MONEY"));
         assert_eq!(p.date.as_deref(), Some("2025-03-14"));
         assert!(p.cues.is_none(), "cues without --explain");
+        assert!(p.unattributed.is_none(), "reasons without --explain");
     }
     let press = paragraphs
         .iter()
@@ -200,7 +202,41 @@ fn explain_shows_the_cue_behind_each_speaker() {
         let cues = p.cues.as_ref().expect("a `cues` key on every line");
         let named: Vec<&str> = cues.iter().filter_map(|c| c["speaker"].as_str()).collect();
         assert_eq!(named, p.speakers, "{p:#?}");
+        let reasons = p
+            .unattributed
+            .as_ref()
+            .expect("an `unattributed` key on every line");
+        assert!(p.speakers.is_empty() || reasons.is_empty(), "{p:#?}");
     }
+}
+
+#[test]
+fn explain_says_why_a_paragraph_got_no_speaker() {
+    let tmp = tempdir();
+    common::write(
+        &tmp.path().join("a.md"),
+        "\"It is over,\" officials said.\n\n\"We stay,\" he said.\n\nThe Ministry said talks would resume.\n\nRain fell all day.\n",
+    );
+    let path = tmp.path().join("a.md");
+    let (run, paragraphs) = parse_json(&["--explain", path.to_str().expect("UTF-8")]);
+    run.expect_code(0);
+    let reasons: Vec<Vec<String>> = paragraphs
+        .iter()
+        .map(|p| p.unattributed.clone().expect("reasons"))
+        .collect();
+    assert!(reasons[0][0].contains("a group"), "{reasons:?}");
+    assert!(reasons[1][0].contains("pronoun"), "{reasons:?}");
+    assert!(
+        reasons[2][0].contains("not known to be a person"),
+        "{reasons:?}"
+    );
+    assert!(reasons[3].is_empty(), "nothing to explain: {reasons:?}");
+    let human = whosaid(tmp.path(), &["parse", "--explain", "a.md"]);
+    assert!(
+        human.stdout.contains("no speaker: \"officials said\""),
+        "{}",
+        human.stdout
+    );
 }
 
 #[test]

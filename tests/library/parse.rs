@@ -113,3 +113,86 @@ fn pronoun_resolves_to_a_name_after_a_lowercase_role() {
     let names: Vec<&str> = article.paragraphs[1].speaker_names().collect();
     assert_eq!(names, ["Omar Haddad"]);
 }
+
+#[test]
+fn speakers_given_by_the_input_are_kept_and_indexed() {
+    let index = Index::create_in_ram();
+    let text = concat!(
+        r#"{"id":"n1","paragraphs":["#,
+        r#"{"text":"The board met on Friday to discuss the harbour.","speakers":["Lena Ortiz"]},"#,
+        r#"{"text":"\"We will sell,\" said Jane Roe.","speakers":[]},"#,
+        r#""\"Not yet,\" said Omar Haddad.""#,
+        r#"]}"#
+    );
+    let report = update(
+        &index,
+        vec![Input::JsonLines {
+            name: "newsroom".into(),
+            text: text.into(),
+        }],
+    );
+    assert_eq!(report.added, 1, "{report:?}");
+    let hits = search(&index, SearchRequest::new("article:n1").limit(10));
+    let speakers: Vec<Vec<String>> = {
+        let mut by_paragraph: Vec<(u64, Vec<String>)> = hits
+            .iter()
+            .map(|h| (h.paragraph, h.speakers.clone()))
+            .collect();
+        by_paragraph.sort();
+        by_paragraph.into_iter().map(|(_, s)| s).collect()
+    };
+    // Given speakers win, also an empty list; the third paragraph is attributed as usual.
+    assert_eq!(
+        speakers,
+        [
+            vec!["Lena Ortiz".to_string()],
+            vec![],
+            vec!["Omar Haddad".to_string()]
+        ]
+    );
+    assert_eq!(search(&index, SearchRequest::new("speaker:Ortiz")).len(), 1);
+}
+
+#[test]
+fn parsing_with_an_index_uses_its_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = Index::open_or_create(dir.path().join("idx")).unwrap();
+    let full = Article::new("a1")
+        .with_paragraph("Ukrainian President Volodymyr Zelensky said the front was holding.");
+    update(&index, articles("code", vec![full]));
+    write(
+        &dir.path().join("news/b.md"),
+        "\"We will not give up land,\" President Zelenskyy said.\n",
+    );
+    let news = vec![Input::Path(dir.path().join("news"))];
+    let alone = whosaid::parse_paths(&[dir.path().join("news")], &ReadOptions::default()).unwrap();
+    assert_eq!(
+        alone.articles[0].paragraphs[0]
+            .speaker_names()
+            .collect::<Vec<_>>(),
+        ["Zelenskyy"]
+    );
+    let with_index = index.parse(news, &ReadOptions::default()).unwrap();
+    assert_eq!(
+        with_index.articles[0].paragraphs[0]
+            .speaker_names()
+            .collect::<Vec<_>>(),
+        ["Volodymyr Zelensky"]
+    );
+    // Parsing changes nothing.
+    assert_eq!(index.num_paragraphs(), 1);
+}
+
+#[test]
+fn explain_gives_reasons_only_where_no_speaker_was_found() {
+    let mut a = Article::new("x")
+        .with_paragraph("\"Prices will rise,\" officials warned.")
+        .with_paragraph("\"Prices will rise,\" said Jane Roe.");
+    attribution::attribute(&mut a);
+    let reasons = attribution::explain(&a);
+    assert!(
+        reasons[0].iter().any(|r| r.contains("group")),
+        "{reasons:?}"
+    );
+    assert!(reasons[1].is_empty());
+}
