@@ -54,6 +54,10 @@ fn is_capitalised(word: &str) -> bool {
 
 /// "al-Jubeir" -> "Jubeir": the name behind a lowercase article joined to it.
 pub(crate) fn particle_name(word: &str) -> Option<&str> {
+    // Most words start otherwise: look no further.
+    if !matches!(word.as_bytes().first(), Some(b'a' | b'e')) {
+        return None;
+    }
     let (article, rest) = word.split_once('-')?;
     let is_article = matches!(
         article,
@@ -148,9 +152,12 @@ fn same_quote(tokens: &[Token], a: usize, b: usize) -> bool {
 /// Reads titles, nationality and name out of tokens `start..end`.
 fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Run> {
     let word = |i: usize| &text[tokens[i].start..tokens[i].end];
+    // Each word's bare form, made once: the lists are looked up many times per word.
+    let bares: Vec<String> = (start..end).map(|k| bare(word(k))).collect();
+    let bare_at = |k: usize| bares[k - start].as_str();
     let mut i = start;
     // Sentence-initial function words: "The", "But", "While".
-    while i < end && lexicon::is_stop(&bare(word(i))) && lexicon::title(&bare(word(i))).is_none() {
+    while i < end && lexicon::is_stop(bare_at(i)) && lexicon::title(bare_at(i)).is_none() {
         i += 1;
     }
     if i == end {
@@ -172,13 +179,13 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Ru
     let mut acronyms: Vec<String> = Vec::new();
     // Post-nominals are not part of the name: "Rebecca Stone KC", "John Smith Jr".
     let mut name_end = end;
-    while name_end > i + 1 && lexicon::is_post_nominal(&bare(word(name_end - 1))) {
+    while name_end > i + 1 && lexicon::is_post_nominal(bare_at(name_end - 1)) {
         name_end -= 1;
     }
     // Descriptors run up to the last title before the name's final word: "European Council
     // President António Costa", "Assistant U.S. Attorney Nathan Greer".
     let last_title = (i..name_end.saturating_sub(1)).rev().find(|&k| {
-        let b = bare(word(k));
+        let b = bare_at(k);
         // "Assistant Commissioner Dean Harlow": a title word that is also a given name, right
         // before the surname, is the given name.
         let given_name = k + 2 == name_end && lexicon::is_given_name(&b);
@@ -190,7 +197,7 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Ru
         let role = lexicon::is_role(&b) && word(k).chars().next().is_some_and(char::is_uppercase);
         (lexicon::title(&b).is_some() || compound || role) && !given_name
     });
-    let all_titles = (i..name_end).all(|k| lexicon::title(&bare(word(k))).is_some());
+    let all_titles = (i..name_end).all(|k| lexicon::title(bare_at(k)).is_some());
     let mut descriptors_end = match last_title {
         // "The President said": a title alone names a role, not a person.
         _ if all_titles => name_end,
@@ -198,7 +205,7 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Ru
         None => leading_descriptors_end(text, tokens, i, name_end),
     };
     // "INMO General Secretary, Phil ...": titles only, the name comes after the comma.
-    if (descriptors_end..name_end).all(|k| lexicon::title(&bare(word(k))).is_some()) {
+    if (descriptors_end..name_end).all(|k| lexicon::title(bare_at(k)).is_some()) {
         descriptors_end = name_end;
     }
     if descriptors_end < name_end && matches!(word(descriptors_end), "of" | "for") {
@@ -207,7 +214,7 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Ru
         // "Minister of Industry and Trade, Nguyen ...": no name in the run at all.
         let from = descriptors_end + 1;
         descriptors_end = (from..name_end.saturating_sub(1))
-            .find(|&k| lexicon::is_given_name(&bare(word(k))))
+            .find(|&k| lexicon::is_given_name(bare_at(k)))
             .unwrap_or(if name_end >= from + 3 {
                 name_end - 2
             } else {
@@ -215,7 +222,7 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Ru
             });
     }
     for k in i..descriptors_end {
-        let b = bare(word(k));
+        let b = bare_at(k);
         if let Some(nat) = lexicon::country_nationality(&b).or_else(|| lexicon::nationality(&b)) {
             run.nationality = Some(nat);
         } else if let Some(role) = lexicon::title(&b) {
@@ -233,18 +240,18 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Ru
             && word(k).len() <= 4
             && !lexicon::is_not_person(&b)
             // "INMO General Secretary": initials before more titles name the organisation.
-            && (k + 1 >= descriptors_end || lexicon::title(&bare(word(k + 1))).is_none())
+            && (k + 1 >= descriptors_end || lexicon::title(bare_at(k + 1)).is_none())
         {
             // "CAS Mercy Mwangangi": the office, by its initials ("the CAS said").
             run.has_title = true;
-            acronyms.push(b.clone());
+            acronyms.push(b.to_string());
         }
     }
     // "Washington State Patrol", "Senior Defense Official": a word that only qualifies a title
     // ("state", "defense") and one word after it is an office, not a titled person.
     let qualifier_only = descriptors_end > i
         && name_end == descriptors_end + 1
-        && is_title_qualifier(&bare(word(descriptors_end - 1)));
+        && is_title_qualifier(bare_at(descriptors_end - 1));
     i = descriptors_end;
     let end = name_end;
     run.title = title_phrase(&title_words);
@@ -261,7 +268,7 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Ru
         && run
             .name
             .first()
-            .is_some_and(|&f| lexicon::is_given_name(&bare(word(f))));
+            .is_some_and(|&f| lexicon::is_given_name(bare_at(f)));
     let last_word = run.name.last().copied();
     // "Theresa May", "Dana W. White", "Mr West": a surname that is also a place or time word,
     // after a given name, an initial or a title.
@@ -281,7 +288,7 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Ru
         .iter()
         .filter(|&&j| !given_first || Some(j) == last_word)
         .any(|&j| {
-            let b = bare(word(j));
+            let b = bare_at(j);
             // "Deborah A. Pruitt": an initial is not the word "a".
             if is_initial(word(j)) {
                 return false;
@@ -301,7 +308,7 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Ru
         && let Some(&first) = run.name.first()
         && run.name.len() >= 2
     {
-        run.gender = lexicon::first_name_gender(&bare(word(first)));
+        run.gender = lexicon::first_name_gender(bare_at(first));
     }
     Some(run)
 }
@@ -379,13 +386,19 @@ pub(crate) fn acronym_key(word: &str) -> String {
 
 /// "A.", "J": a capital letter standing for a name.
 fn is_initial(word: &str) -> bool {
-    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
-    letters.len() == 1 && letters[0].is_uppercase()
+    let mut letters = word.chars().filter(|c| *c != '.');
+    matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase())
 }
 
 pub(crate) fn is_acronym(word: &str) -> bool {
-    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    let mut letters = 0;
+    for c in word.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
 }
 
 /// "prime minister", "vice president", "secretary of state" -> one role phrase.
@@ -528,7 +541,7 @@ const MAX_PEOPLE: usize = 1_000;
 pub(crate) struct Table {
     entities: Vec<Entity>,
     /// Folded surname -> the entities with it, so that lookups need not scan the table.
-    by_last: std::collections::HashMap<String, Vec<PersonId>>,
+    by_last: rustc_hash::FxHashMap<String, Vec<PersonId>>,
 }
 
 impl std::ops::Index<PersonId> for Table {

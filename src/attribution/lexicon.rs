@@ -2,7 +2,7 @@
 //! nationalities, places and organisations, given names by gender. Built once, then looked
 //! up by lowercase word.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// How a speech verb may be used.
@@ -149,7 +149,7 @@ fn inflections(lemma: &str) -> Vec<String> {
 
 static VERBS: LazyLock<HashMap<String, Verb>> = LazyLock::new(|| {
     let inverting = set(lists::INVERTING_FORMS);
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     for (list, tier) in [
         (lists::STANCE_VERBS, Tier::B),
         (lists::SPEECH_VERBS, Tier::A),
@@ -172,7 +172,7 @@ static VERBS: LazyLock<HashMap<String, Verb>> = LazyLock::new(|| {
 
 /// Speech acts of several words, by the forms of their first word: the words that follow.
 static PHRASES: LazyLock<HashMap<String, Vec<Vec<&'static str>>>> = LazyLock::new(|| {
-    let mut map: HashMap<String, Vec<Vec<&'static str>>> = HashMap::new();
+    let mut map: HashMap<String, Vec<Vec<&'static str>>> = HashMap::default();
     for entry in entries(lists::SPEECH_PHRASES) {
         let mut words = entry.split(' ');
         let lemma = words.next().expect("a phrase has words");

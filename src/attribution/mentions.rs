@@ -35,7 +35,7 @@ pub(super) fn find_mentions(
     state: &mut State,
 ) -> Vec<Mention> {
     let mut mentions: Vec<Mention> = Vec::new();
-    let runs = entities::runs(a.text, &a.tokens, false);
+    let runs = a.runs_outside();
     let mut run_at: Vec<Option<usize>> = vec![None; a.tokens.len()];
     for (r, run) in runs.iter().enumerate() {
         run_at[run.start] = Some(r);

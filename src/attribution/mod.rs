@@ -205,6 +205,8 @@ fn lead_descriptors(
 struct Analysed<'a> {
     text: &'a str,
     tokens: Vec<Token>,
+    /// Capitalised runs of words, inside quotations too (see [`Analysed::runs_outside`]).
+    runs: Vec<Run>,
     lower: Vec<String>,
     quotes: Vec<Quote>,
     sentence: Vec<usize>,
@@ -218,15 +220,27 @@ impl<'a> Analysed<'a> {
             .iter()
             .map(|t| text[t.start..t.end].to_lowercase())
             .collect();
+        let runs = entities::runs(text, &tokens, true);
         let mut a = Analysed {
             text,
             tokens,
+            runs,
             lower,
             quotes,
             sentence: Vec::new(),
         };
         a.sentence = a.sentences();
         a
+    }
+
+    /// The runs outside quotations: the same as a search that skips quoted words finds, as
+    /// no run crosses a quotation mark.
+    fn runs_outside(&self) -> Vec<Run> {
+        self.runs
+            .iter()
+            .filter(|r| self.tokens[r.start].quote.is_none())
+            .cloned()
+            .collect()
     }
 
     fn word(&self, i: usize) -> &'a str {
@@ -302,7 +316,7 @@ impl<'a> Analysed<'a> {
 fn build_table(paragraphs: &[Analysed]) -> Table {
     let mut table = Table::default();
     for (p, a) in paragraphs.iter().enumerate() {
-        for run in entities::runs(a.text, &a.tokens, true) {
+        for run in a.runs.iter().cloned() {
             let words = name_words(a, &run);
             let (roles, age, nat) = descriptors_around(a, &run);
             // "Ramavati, a 52-year-old farmer, said": one name, but described as a person.
