@@ -188,14 +188,14 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Ru
         let b = bare_at(k);
         // "Assistant Commissioner Dean Harlow": a title word that is also a given name, right
         // before the surname, is the given name.
-        let given_name = k + 2 == name_end && lexicon::is_given_name(&b);
+        let given_name = k + 2 == name_end && lexicon::is_given_name(b);
         // "Singer-songwriter Maisie Doherty": a compound of titles is a title.
         let compound = b.contains('-')
             && b.split('-')
                 .any(|part| lexicon::title(part).is_some() || lexicon::is_role(part));
         // "Volcanologist Ni Luh Putu Ariani": a capitalised role noun is a title too.
-        let role = lexicon::is_role(&b) && word(k).chars().next().is_some_and(char::is_uppercase);
-        (lexicon::title(&b).is_some() || compound || role) && !given_name
+        let role = lexicon::is_role(b) && word(k).chars().next().is_some_and(char::is_uppercase);
+        (lexicon::title(b).is_some() || compound || role) && !given_name
     });
     let all_titles = (i..name_end).all(|k| lexicon::title(bare_at(k)).is_some());
     let mut descriptors_end = match last_title {
@@ -223,22 +223,22 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Ru
     }
     for k in i..descriptors_end {
         let b = bare_at(k);
-        if let Some(nat) = lexicon::country_nationality(&b).or_else(|| lexicon::nationality(&b)) {
+        if let Some(nat) = lexicon::country_nationality(b).or_else(|| lexicon::nationality(b)) {
             run.nationality = Some(nat);
-        } else if let Some(role) = lexicon::title(&b) {
+        } else if let Some(role) = lexicon::title(b) {
             run.has_title = true;
-            if let Some(g) = lexicon::honorific_gender(&b) {
+            if let Some(g) = lexicon::honorific_gender(b) {
                 run.gender = Some(g);
             }
             if !role.is_empty() {
                 title_words.push(role);
             }
-        } else if lexicon::is_role(&b) {
+        } else if lexicon::is_role(b) {
             // "Volcanologist", "Superintendent": a role noun used as a title.
             run.has_title = true;
         } else if is_acronym(word(k))
             && word(k).len() <= 4
-            && !lexicon::is_not_person(&b)
+            && !lexicon::is_not_person(b)
             // "INMO General Secretary": initials before more titles name the organisation.
             && (k + 1 >= descriptors_end || lexicon::title(bare_at(k + 1)).is_none())
         {
@@ -293,14 +293,14 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Ru
             if is_initial(word(j)) {
                 return false;
             }
-            if Some(j) == last_word && named_before_last && lexicon::is_soft_surname(&b) {
+            if Some(j) == last_word && named_before_last && lexicon::is_soft_surname(b) {
                 return false;
             }
-            lexicon::is_not_person(&b)
+            lexicon::is_not_person(b)
                 // "U.N." is the UN, "Un" in "Kim Jong Un" is not.
                 || (is_acronym(word(j)) && lexicon::is_not_person(&acronym_key(word(j))))
-                || lexicon::is_nationality(&b)
-                || lexicon::is_stop(&b)
+                || lexicon::is_nationality(b)
+                || lexicon::is_stop(b)
         })
         || (run.name.len() == 1 && is_acronym(word(run.name[0])))
         || qualifier_only;
