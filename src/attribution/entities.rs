@@ -74,7 +74,7 @@ pub(crate) fn runs(text: &str, tokens: &[Token], with_quotes: bool) -> Vec<Run> 
     let mut runs = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if !usable(i) || !is_capitalised(word(i)) {
+        if !usable(i) || !is_capitalised(word(i)) || is_date_month(text, tokens, i) {
             i += 1;
             continue;
         }
@@ -84,7 +84,7 @@ pub(crate) fn runs(text: &str, tokens: &[Token], with_quotes: bool) -> Vec<Run> 
             if end < tokens.len() && usable(end) && same_quote(tokens, start, end) {
                 let w = word(end);
                 let prev = word(end - 1);
-                if is_capitalised(w) && !is_possessive(prev) {
+                if is_capitalised(w) && !is_possessive(prev) && !is_date_month(text, tokens, end) {
                     end += 1;
                     continue;
                 }
@@ -134,6 +134,51 @@ pub(crate) fn runs(text: &str, tokens: &[Token], with_quotes: bool) -> Vec<Run> 
         i = end;
     }
     runs
+}
+
+/// "WASHINGTON, June 14, 2004", "President Bush June 15", "in Sept. 2001": a month written
+/// before a day or a year is a date, never a name ("June" is a given name too).
+fn is_date_month(text: &str, tokens: &[Token], i: usize) -> bool {
+    let is_month = matches!(
+        bare(&text[tokens[i].start..tokens[i].end]).as_str(),
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+    );
+    if !is_month {
+        return false;
+    }
+    let Some(next) = tokens.get(i + 1).filter(|t| t.kind == Kind::Word) else {
+        return false;
+    };
+    let next = &text[next.start..next.end];
+    let digits = next.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let number = digits.parse::<u32>().ok();
+    let is_day = number.is_some_and(|n| (1..=31).contains(&n))
+        && matches!(&next[digits.len()..], "" | "st" | "nd" | "rd" | "th");
+    let is_year = digits.len() == 4 && digits == next && number.is_some();
+    is_day || is_year
 }
 
 /// "1st", "2nd", "3": the number in a rank ("Sgt. 1st Class", "Warrant Officer 2").

@@ -35,7 +35,7 @@ pub use crate::model::{Cue, CueKind, Speaker};
 /// Version of the attribution rules (and of the reader, whose splitting they depend on).
 /// It is part of every file's fingerprint: after an upgrade that changes it, the next
 /// update re-reads and re-attributes every file.
-pub const RULES_VERSION: u32 = 2;
+pub const RULES_VERSION: u32 = 3;
 use crate::model::Article;
 use cues::{CueHit, find_cues, is_preposition};
 use entities::{PersonId, Position, Run, Table};
@@ -263,8 +263,15 @@ impl<'a> Analysed<'a> {
         let mut ids = vec![0; n];
         let mut id = 0;
         let mut i = 0;
+        let dateline = self.dateline_end();
         while i < n {
             ids[i] = id;
+            // "WASHINGTON, June 14, 2004 – Afghan President ...": the dateline stands apart.
+            if Some(i) == dateline {
+                id += 1;
+                i += 1;
+                continue;
+            }
             let t = self.tokens[i];
             if let Some(q) = t.quote {
                 let quote = &self.quotes[q];
@@ -286,6 +293,39 @@ impl<'a> Analysed<'a> {
             i += 1;
         }
         ids
+    }
+
+    /// The dash closing a dateline that opens the paragraph ("WASHINGTON, June 14, 2004 –",
+    /// "KYIV, Ukraine (AP) —"): capitalised words, numbers, commas and a parenthesis only.
+    fn dateline_end(&self) -> Option<usize> {
+        let mut words = 0;
+        // "Putin – speaking on Tuesday – said" is no dateline: one needs a comma, a
+        // parenthesis or a place in capitals.
+        let mut is_dateline = self.tokens.first().is_some_and(|t| {
+            let w = self.word(0);
+            t.kind == Kind::Word && w.len() >= 3 && w.chars().all(|c| c.is_uppercase())
+        });
+        for (i, t) in self.tokens.iter().enumerate().take(16) {
+            match t.kind {
+                Kind::Dash => return (words > 0 && is_dateline).then_some(i),
+                // "NEW YORK (Reuters) - ...": a spaced hyphen.
+                Kind::Other if self.word(i) == "-" => {
+                    return (words > 0 && is_dateline).then_some(i);
+                }
+                Kind::Word => {
+                    let first = self.word(i).chars().next()?;
+                    if !(first.is_uppercase() || first.is_ascii_digit()) {
+                        return None;
+                    }
+                    words += 1;
+                }
+                Kind::Comma => is_dateline = true,
+                Kind::Stop => {}
+                Kind::Other if matches!(self.word(i), "(" | ")" | "/") => is_dateline = true,
+                _ => return None,
+            }
+        }
+        None
     }
 
     /// True if token `i` can begin a sentence: a capital or an opening quotation that is not

@@ -775,3 +775,42 @@ fn verbs_after_relative_clauses_and_inverted_verbs_past_organisations() {
         &[&["Paula Wolfson"]],
     );
 }
+
+#[test]
+fn months_before_days_and_years_are_dates_not_names() {
+    // "June" is a given name too, but "June 14" is a date.
+    check(
+        &[
+            "LONDON, June 14, 2019 – Mayor Priya Lal toured the flooded streets and thanked the volunteers.",
+        ],
+        &[&["Priya Lal"]],
+    );
+    check(
+        &[
+            "Chancellor Olaf Brandt will meet Prime Minister Ana Costa June 15.",
+            "\"We expect progress,\" Costa said on Monday.",
+        ],
+        &[&[], &["Ana Costa"]],
+    );
+    // A month alone is still read as a name where nothing marks a date.
+    check(
+        &["June Whitfield said she was delighted."],
+        &[&["June Whitfield"]],
+    );
+}
+
+#[test]
+fn a_dateline_is_not_the_subject_of_the_first_sentence() {
+    for text in [
+        "KAMPALA, Uganda – Health Minister Jane Aceng visited the ward and warned of more cases.",
+        "KAMPALA (Reuters) - Health Minister Jane Aceng visited the ward and warned of more cases.",
+        "KAMPALA — Health Minister Jane Aceng visited the ward and warned of more cases.",
+    ] {
+        check(&[text], &[&["Jane Aceng"]]);
+    }
+    // A dash after a name opens an aside, not a dateline.
+    check(
+        &["Jane Aceng – speaking after the visit – warned of more cases."],
+        &[&["Jane Aceng"]],
+    );
+}
