@@ -35,10 +35,12 @@ fn real_news_scores_above_the_floors() {
     assert_eq!(articles.len(), 56, "articles in the set");
     let s = score_attribution(&articles);
     println!("{}", s.report("real news (../shared/gold-real)", true));
+    // Floors at what the rules reach (0.962, 0.930, 0.973, 1 false speaker in 177): raise
+    // them as attribution improves, never lower them to make a change pass.
     let floors = [
-        ("overall", s.accuracy(), 0.0),
-        ("with a speaker", s.speaker_accuracy(), 0.0),
-        ("precision", s.precision(), 0.0),
+        ("overall", s.accuracy(), 0.96),
+        ("with a speaker", s.speaker_accuracy(), 0.925),
+        ("precision", s.precision(), 0.97),
     ];
     for (name, value, floor) in floors {
         assert!(
@@ -46,6 +48,11 @@ fn real_news_scores_above_the_floors() {
             "{name} {value:.3} is below the floor {floor}"
         );
     }
+    let false_rate = s.false_speaker_rate();
+    assert!(
+        false_rate <= 0.02,
+        "false speakers on paragraphs where nobody speaks: {false_rate:.3}, above 0.02"
+    );
 }
 
 /// The reader splits the set's files into the same paragraphs as the README counts, so
