@@ -605,6 +605,14 @@ pub(super) fn subject_of(
                 if lexicon::is_skippable(w) || w == "who" {
                     continue;
                 }
+                // "Ruto on Tuesday said", "Ruto late Monday told": a day between subject and verb.
+                if is_weekday(w) {
+                    if j > 0 && matches!(a.lower[j - 1].as_str(), "on" | "last" | "late" | "early")
+                    {
+                        j -= 1;
+                    }
+                    continue;
+                }
                 // "Brannigan owns a van but says ...": the verb shares the clause's subject.
                 if matches!(w, "and" | "but") {
                     // "Xi Jinping, who went a step further and warned": the relative's person.
@@ -660,6 +668,13 @@ pub(super) fn subject_of(
         }
     }
     Subject::Open { may_invert: false }
+}
+
+fn is_weekday(word: &str) -> bool {
+    matches!(
+        word,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
 }
 
 /// For "and"/"but" at `j` inside a relative clause ("X, who ... and warned"), the mention

@@ -499,6 +499,9 @@ pub(crate) struct Entity {
     pub evidence: u32,
     /// Times named so far in the current pass.
     pub mentions: u32,
+    /// Folded capitalised words written near the name, in its sentence ("Toyota", "SNP",
+    /// "Kenya"): what "the Toyota chief" must find beside the person it stands for.
+    pub context: Vec<String>,
 }
 
 impl Entity {
@@ -719,6 +722,7 @@ impl Table {
             is_person,
             evidence: 0,
             mentions: 0,
+            context: Vec::new(),
         });
         Some(id)
     }
@@ -826,6 +830,16 @@ impl Table {
         candidates
             .into_iter()
             .max_by_key(|&i| (self[i].last_seen, std::cmp::Reverse(i)))
+    }
+
+    /// Records capitalised words written near a mention of the person (folded keys).
+    pub fn add_context(&mut self, index: PersonId, words: impl IntoIterator<Item = String>) {
+        let e = &mut self[index];
+        for w in words {
+            if !e.context.contains(&w) && !e.keys.contains(&w) {
+                e.context.push(w);
+            }
+        }
     }
 
     /// Records descriptors found around a mention: apposition roles, age, nationality.

@@ -208,6 +208,8 @@ pub(super) fn role_mention(
     let mut age = None;
     let mut role: Option<String> = None;
     let mut title_words: Vec<String> = Vec::new();
+    // "the SNP leader", "the Toyota chief": organisations the role is held in.
+    let mut orgs: Vec<String> = Vec::new();
     while j < a.tokens.len() && j <= i + 4 && a.is_outside(j) && a.tokens[j].kind == Kind::Word {
         let w = bare(&a.lower[j]);
         if let Some(nat) = lexicon::nationality(&w)
@@ -282,6 +284,10 @@ pub(super) fn role_mention(
             }
             let phrase: Vec<String> = (r..end).map(|k| bare(&a.lower[k])).collect();
             role = Some(phrase.join(" "));
+            orgs = (j..r)
+                .filter(|&k| a.word(k).chars().next().is_some_and(char::is_uppercase))
+                .map(|k| key(a.word(k)))
+                .collect();
             j = end;
             break;
         } else {
@@ -314,6 +320,7 @@ pub(super) fn role_mention(
     let mut who = age
         .and_then(|_| resolve_role(table, None, nationality, age))
         .or_else(|| resolve_role(table, role.as_deref(), nationality, age));
+
     if who.is_none() && (role.is_none() || age.is_some()) {
         // "the 29-year-old", "the Australian" with no person of that age or nationality:
         // newswire style for the person just written about, if nothing contradicts it.
@@ -359,6 +366,18 @@ pub(super) fn role_mention(
             nationality_fits
                 && (gender_fits && entity.is_person && free || entity.has_role_phrase(role))
         });
+    }
+    // "the former SNP leader" is not the president of Kenya: a person the article never
+    // wrote beside the organisation is not the one meant.
+    let in_org = |e: PersonId| {
+        let context = &table[e].context;
+        // "the LP candidate" for "Labour Party candidate X": initials of words in a row.
+        let initials: String = context.iter().filter_map(|w| w.chars().next()).collect();
+        orgs.iter()
+            .any(|o| context.contains(o) || (o.len() >= 2 && initials.contains(o.as_str())))
+    };
+    if !orgs.is_empty() && who.is_some_and(|e| !in_org(e)) {
+        who = None;
     }
     Some(Mention {
         start: i,

@@ -379,11 +379,31 @@ fn build_table(paragraphs: &[Analysed]) -> Table {
             {
                 table.describe(index, &roles, age, nat);
                 table[index].evidence += person_signs(a, &run);
+                table.add_context(index, context_around(a, &run));
             }
         }
     }
     table.promote(2);
     table
+}
+
+/// Capitalised words near a name in its sentence, outside quotations ("SNP leader Nicola
+/// Sturgeon", "Koji Sato, Toyota's president,", "President of Kenya William Ruto").
+fn context_around(a: &Analysed, run: &Run) -> Vec<String> {
+    const REACH: usize = 8;
+    let sentence = a.sentence[run.start];
+    let from = run.start.saturating_sub(REACH);
+    let to = (run.end + REACH).min(a.tokens.len());
+    (from..to)
+        .filter(|&k| {
+            !run.name.contains(&k)
+                && a.sentence[k] == sentence
+                && a.tokens[k].kind == Kind::Word
+                && a.is_outside(k)
+                && a.word(k).chars().next().is_some_and(char::is_uppercase)
+        })
+        .map(|k| entities::key(a.word(k)))
+        .collect()
 }
 
 /// Signs around a name that a person, not an organisation, is meant: a speech verb right

@@ -814,3 +814,41 @@ fn a_dateline_is_not_the_subject_of_the_first_sentence() {
         &[&["Jane Aceng"]],
     );
 }
+
+#[test]
+fn a_day_between_subject_and_verb() {
+    for text in [
+        "President of Kenya William Ruto on Tuesday said the deal was done.",
+        "William Ruto late Monday told reporters the deal was done.",
+        "William Ruto last Friday warned that the deal was fragile.",
+    ] {
+        check(&[text], &[&["William Ruto"]]);
+    }
+}
+
+#[test]
+fn a_role_in_an_organisation_goes_only_to_someone_written_beside_it() {
+    // Ruto leads Kenya, not the SNP.
+    check(
+        &[
+            "President of Kenya William Ruto said the deal was done.",
+            "The former SNP leader hit back at critics, saying the vote was fair.",
+        ],
+        &[&["William Ruto"], &[]],
+    );
+    check(
+        &[
+            "Koji Sato, Toyota's chief executive, spoke after Honda boss Toshihiro Mibe.",
+            "\"We will raise wages,\" the Toyota chief executive said.",
+        ],
+        &[&[], &["Koji Sato"]],
+    );
+    // Initials of the organisation count: "the LP candidate" for the Labour Party's.
+    check(
+        &[
+            "The Labour Party candidate, Chinedu Okafor, said the council had failed.",
+            "The LP candidate also promised to publish the accounts.",
+        ],
+        &[&["Chinedu Okafor"], &["Chinedu Okafor"]],
+    );
+}
