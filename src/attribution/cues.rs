@@ -157,6 +157,15 @@ pub(super) fn find_cues(a: &Analysed, mentions: &[Mention], table: &Table) -> Ve
             }
             Subject::Open { .. } => (None, None),
         };
+        // "Zuhdi clarified that the minister had said ...": words reported inside another
+        // speaker's words are that speaker's report, not a second speaker.
+        let nested = subject.is_some_and(|m| {
+            let start = mentions[m].start;
+            start > 0 && matches!(a.lower[start - 1].as_str(), "that" | "whether")
+        }) && cues
+            .iter()
+            .any(|c| a.sentence[c.token] == a.sentence[i] && c.speaker.is_some());
+        let hit = if nested { None } else { hit };
         let unresolved = subject.and_then(|m| unresolved(a, &mentions[m], &hit));
         let also = match (subject, &hit) {
             (Some(m), Some(_)) => coordinated(a, m, mentions, &mention_ending_at)
@@ -383,6 +392,10 @@ pub(super) fn is_verb_use(a: &Analysed, i: usize, verb: lexicon::Verb) -> bool {
     ) {
         return false;
     }
+    // "over the minister’s remarks", "Putin's claims": a possessive makes a noun.
+    if prev.ends_with("’s") || prev.ends_with("'s") || prev.ends_with("s’") {
+        return false;
+    }
     // "declined to comment", "wants to say": an infinitive is no speech, but "went on to say" is.
     if prev == "to" && !(i >= 2 && a.lower[i - 2] == "on") {
         return false;
@@ -580,12 +593,12 @@ pub(super) fn subject_of(
             {
                 return Subject::Mention(person);
             }
-            // "A spokesman for Mr Harris said": the name is in a phrase, not the subject.
-            if start > 0 && is_preposition(&a.lower[start - 1]) {
+            // "A spokesman for Mr Harris said", "The secretary of the Environment and Water
+            // Minister X criticised": the name is in a phrase, not the subject.
+            if let Some(p) = phrase_start(a, start) {
                 // "The head of Local Government New Zealand says": the role is.
-                if a.lower[start - 1] == "of" && start >= 2 && lexicon::is_role(&a.lower[start - 2])
-                {
-                    return Subject::Noun(start - 2);
+                if a.lower[p] == "of" && p >= 1 && lexicon::is_role(&a.lower[p - 1]) {
+                    return Subject::Noun(p - 1);
                 }
                 return Subject::Blocked;
             }
@@ -668,6 +681,28 @@ pub(super) fn subject_of(
         }
     }
     Subject::Open { may_invert: false }
+}
+
+/// The preposition whose phrase a mention starting at `start` ends: right before it ("for
+/// Mr Harris"), or before capitalised words, "the" and "and" ("of the Environment and
+/// Water Minister X").
+fn phrase_start(a: &Analysed, start: usize) -> Option<usize> {
+    let mut k = start;
+    while k > 0 && start - k < 8 {
+        k -= 1;
+        if a.tokens[k].kind != Kind::Word || a.tokens[k].quote.is_some() {
+            return None;
+        }
+        let w = a.lower[k].as_str();
+        if is_preposition(w) {
+            return Some(k);
+        }
+        let capital = a.word(k).chars().next().is_some_and(char::is_uppercase);
+        if !(capital || matches!(w, "the" | "and" | "&")) {
+            return None;
+        }
+    }
+    None
 }
 
 fn is_weekday(word: &str) -> bool {

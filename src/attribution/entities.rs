@@ -630,8 +630,18 @@ impl Table {
             }
             return known_single;
         }
-        let index = match self.find_compatible(&keys) {
+        let index = match self
+            .find_compatible(&keys)
+            .or_else(|| self.find_by_prefix(&keys))
+        {
             Some(i) => {
+                // "Mohd Zuhdi" then "Mohd Zuhdi Marsuki": the fuller name's surname finds
+                // the person too.
+                if let Some(last) = keys.last()
+                    && !self.with_last(last).contains(&i)
+                {
+                    self.by_last.entry(last.clone()).or_default().push(i);
+                }
                 let e = &mut self[i];
                 // The fullest form wins; at equal length, one not in capitals ("EMMA
                 // Whitlock" in a tabloid's opening words).
@@ -757,6 +767,21 @@ impl Table {
         })
     }
 
+    /// The one person whose name starts with `keys` or is the start of them, both of two
+    /// words or more: "Mohd Zuhdi" and "Mohd Zuhdi Marsuki", "Kim Jong" and "Kim Jong Un".
+    fn find_by_prefix(&self, keys: &[String]) -> Option<PersonId> {
+        if keys.len() < 2 {
+            return None;
+        }
+        let mut found = self.people().filter(|(_, e)| {
+            e.keys.len() >= 2
+                && e.keys.len() != keys.len()
+                && (e.keys.starts_with(keys) || keys.starts_with(&e.keys))
+        });
+        let first = found.next()?.0;
+        found.next().is_none().then_some(first)
+    }
+
     fn find_compatible_first(&self, keys: &[String]) -> Vec<PersonId> {
         self.people()
             .filter(|(_, e)| {
@@ -811,6 +836,11 @@ impl Table {
             })
             .map(|(i, _)| i)
             .collect();
+        let by_last = if by_last.is_empty() {
+            self.find_by_prefix(keys).into_iter().collect()
+        } else {
+            by_last
+        };
         let candidates = if by_last.is_empty() && keys.len() == 1 {
             let first = self.find_compatible_first(keys);
             if first.is_empty() {

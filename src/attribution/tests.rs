@@ -852,3 +852,48 @@ fn a_role_in_an_organisation_goes_only_to_someone_written_beside_it() {
         &[&["Chinedu Okafor"], &["Chinedu Okafor"]],
     );
 }
+
+#[test]
+fn a_name_inside_an_of_phrase_is_not_the_subject() {
+    check(
+        &[
+            "The political secretary of the Environment and Water Minister Jane Roe criticised the media.",
+        ],
+        &[&[]],
+    );
+    // A speech noun after a possessive is a noun: "over the minister's remarks".
+    check(
+        &[
+            "Environment Minister Jane Roe visited the dam.",
+            "Reporters asked questions over the minister’s remarks on water.",
+        ],
+        &[&[], &[]],
+    );
+}
+
+#[test]
+fn a_name_and_its_longer_form_are_one_person_either_way() {
+    check(
+        &[
+            "Mohd Zuhdi clarified that the reports were wrong.",
+            "Mohd Zuhdi Marsuki, a party official, said more on Tuesday.",
+        ],
+        &[&["Mohd Zuhdi Marsuki"], &["Mohd Zuhdi Marsuki"]],
+    );
+}
+
+#[test]
+fn speech_reported_inside_another_speakers_words_is_theirs() {
+    check(
+        &[
+            "Environment Minister Jane Roe visited the dam.",
+            "Aide Tom Hill clarified that the minister had said the work would take years.",
+        ],
+        &[&[], &["Tom Hill"]],
+    );
+    // Two clauses, two speakers.
+    check(
+        &["Tom Hill said the dam was safe, and Jane Roe said it was not."],
+        &[&["Tom Hill", "Jane Roe"]],
+    );
+}
