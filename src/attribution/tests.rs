@@ -897,3 +897,15 @@ fn speech_reported_inside_another_speakers_words_is_theirs() {
         &[&["Tom Hill", "Jane Roe"]],
     );
 }
+
+#[test]
+fn malay_honorifics_are_not_part_of_the_name() {
+    check(
+        &["Prime Minister Datuk Seri Anwar Ibrahim said the budget was fair."],
+        &[&["Anwar Ibrahim"]],
+    );
+    check(
+        &["Water Minister Datuk Tuan Ibrahim Tuan Man said the plan would take years."],
+        &[&["Tuan Ibrahim Tuan Man"]],
+    );
+}
