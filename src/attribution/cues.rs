@@ -2,6 +2,8 @@
 //! each one has: read leftwards past adverbs, appositions and asides, or after the verb in
 //! `"...," said X`.
 
+use compact_str::CompactString;
+
 use super::entities::Table;
 use super::lexicon::{self, Tier};
 use super::mentions::{Mention, Referent};
@@ -499,7 +501,7 @@ pub(super) fn is_verb_use(a: &Analysed, i: usize, verb: lexicon::Verb) -> bool {
         return false;
     }
     let quote_follows = (i + 1..(i + 5).min(n)).any(|j| a.tokens[j].quote.is_some());
-    let next = a.lower.get(i + 1).map(String::as_str).unwrap_or("");
+    let next = a.lower.get(i + 1).map(CompactString::as_str).unwrap_or("");
     if verb.is_call {
         // "called the overall picture ... "a bleak one"": a quotation later in the clause.
         let quote_in_clause = (i + 1..n)
@@ -662,7 +664,7 @@ pub(super) fn subject_of(
                         past_apposition = true;
                         // "Méndez, whose husband, Juan Carlos, has worked there, said": the
                         // tail of a relative clause; its own commas hold no subject.
-                        let first = a.lower.get(k + 1).map(String::as_str).unwrap_or("");
+                        let first = a.lower.get(k + 1).map(CompactString::as_str).unwrap_or("");
                         if is_auxiliary(first) {
                             in_relative = true;
                         } else if matches!(first, "who" | "whose" | "which") {

@@ -5,6 +5,8 @@
 //! left is the name. Full names create entities; a later surname maps to the entity whose
 //! name ends with it. The canonical name is the fullest form the article uses.
 
+use compact_str::CompactString;
+
 use super::lexicon::{self, Gender};
 use super::tokens::{Kind, Token};
 
@@ -31,10 +33,25 @@ pub(crate) struct Run {
 }
 
 /// Lowercase form of a word with a trailing abbreviation period and possessive removed.
-pub(crate) fn bare(word: &str) -> String {
+pub(crate) fn bare(word: &str) -> CompactString {
     let w = strip_possessive(word);
     let w = w.strip_suffix('.').unwrap_or(w);
-    w.to_lowercase()
+    lowercase(w)
+}
+
+/// A word in lowercase, without allocating for short words (most are ASCII and short).
+pub(crate) fn lowercase(word: &str) -> CompactString {
+    if !word.bytes().any(|b| b.is_ascii_uppercase())
+        && (word.is_ascii() || !word.chars().any(char::is_uppercase))
+    {
+        CompactString::new(word)
+    } else if word.is_ascii() {
+        let mut out = CompactString::new(word);
+        out.make_ascii_lowercase();
+        out
+    } else {
+        CompactString::from(word.to_lowercase())
+    }
 }
 
 fn strip_possessive(word: &str) -> &str {
@@ -198,7 +215,7 @@ fn same_quote(tokens: &[Token], a: usize, b: usize) -> bool {
 fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Run> {
     let word = |i: usize| &text[tokens[i].start..tokens[i].end];
     // Each word's bare form, made once: the lists are looked up many times per word.
-    let bares: Vec<String> = (start..end).map(|k| bare(word(k))).collect();
+    let bares: Vec<CompactString> = (start..end).map(|k| bare(word(k))).collect();
     let bare_at = |k: usize| bares[k - start].as_str();
     let mut i = start;
     // Sentence-initial function words: "The", "But", "While".
@@ -546,11 +563,11 @@ impl Entity {
 /// Folds a name word for matching: lowercase, accents removed, possessive and dots dropped.
 pub(crate) fn key(word: &str) -> String {
     let b = bare(word);
-    let folded = deunicode::deunicode(&b);
-    folded
-        .chars()
-        .filter(|c| c.is_alphanumeric() || *c == '-')
-        .collect()
+    let keep = |c: &char| c.is_alphanumeric() || *c == '-';
+    if b.is_ascii() {
+        return b.chars().filter(keep).collect();
+    }
+    deunicode::deunicode(&b).chars().filter(keep).collect()
 }
 
 /// A person of one article's table.

@@ -2,6 +2,7 @@
 //! nationalities, places and organisations, given names by gender. Built once, then looked
 //! up by lowercase word.
 
+use compact_str::CompactString;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
@@ -186,7 +187,7 @@ static PHRASES: LazyLock<HashMap<String, Vec<Vec<&'static str>>>> = LazyLock::ne
 
 /// A speech act of several words starting at `words[i]` ("pointed out", "took aim at"):
 /// the verb it counts as.
-pub(crate) fn phrase(words: &[String], i: usize) -> Option<Verb> {
+pub(crate) fn phrase(words: &[CompactString], i: usize) -> Option<Verb> {
     let rests = PHRASES.get(words.get(i)?.as_str())?;
     let fits = rests.iter().any(|rest| {
         rest.iter()
@@ -203,7 +204,7 @@ pub(crate) fn phrase(words: &[String], i: usize) -> Option<Verb> {
 }
 
 /// The speech verb at `words[i]`: a listed verb, or the first word of a listed phrase.
-pub(crate) fn verb_at(words: &[String], i: usize) -> Option<Verb> {
+pub(crate) fn verb_at(words: &[CompactString], i: usize) -> Option<Verb> {
     verb(&words[i]).or_else(|| phrase(words, i))
 }
 

@@ -230,31 +230,31 @@ pub(super) fn role_mention(
                 })
                 .find(|&k| lexicon::is_role(&a.lower[k]))
             {
-                role = Some(a.lower[r].clone());
+                role = Some(a.lower[r].to_string());
                 j = r + 1;
                 break;
             }
         } else if lexicon::is_role(&w) {
             // "chief executive", "prime minister", "vice president": the whole phrase.
             let mut phrase = std::mem::take(&mut title_words);
-            phrase.push(w.clone());
+            phrase.push(w.to_string());
             while j + 1 < a.tokens.len()
                 && a.tokens[j + 1].kind == Kind::Word
                 && lexicon::is_role(&a.lower[j + 1])
             {
                 j += 1;
-                phrase.push(a.lower[j].clone());
+                phrase.push(a.lower[j].to_string());
             }
             role = Some(phrase.join(" "));
             j += 1;
             break;
         } else if entities::is_acronym(a.word(j)) && table.people().any(|(_, e)| e.has_role(&w)) {
             // "The SP said", "the CAS added": an office by its initials, as written before.
-            role = Some(w.clone());
+            role = Some(w.to_string());
             j += 1;
             break;
         } else if lexicon::title(&w).is_some_and(|t| !t.is_empty()) {
-            title_words.push(w.clone());
+            title_words.push(w.to_string());
         } else if matches!(
             w.as_str(),
             "former"
@@ -282,7 +282,7 @@ pub(super) fn role_mention(
             {
                 end += 1;
             }
-            let phrase: Vec<String> = (r..end).map(|k| bare(&a.lower[k])).collect();
+            let phrase: Vec<String> = (r..end).map(|k| bare(&a.lower[k]).to_string()).collect();
             role = Some(phrase.join(" "));
             orgs = (j..r)
                 .filter(|&k| a.word(k).chars().next().is_some_and(char::is_uppercase))

@@ -37,6 +37,7 @@ pub use crate::model::{Cue, CueKind, Speaker};
 /// update re-reads and re-attributes every file.
 pub const RULES_VERSION: u32 = 3;
 use crate::model::Article;
+use compact_str::CompactString;
 use cues::{CueHit, find_cues, is_preposition};
 use entities::{PersonId, Position, Run, Table};
 use lexicon::Gender;
@@ -76,7 +77,7 @@ pub fn attribute(article: &mut Article) {
 /// A paragraph longer than [`MAX_PARAGRAPH_BYTES`] gets no speakers: no real paragraph is
 /// that long, and the work on one grows faster than its length.
 pub fn attribute_texts(paragraphs: &[&str]) -> Vec<Vec<Speaker>> {
-    run(paragraphs).0
+    run(paragraphs, false).0
 }
 
 /// Why paragraphs with a quotation or a speech verb got no speaker, one list of reasons per
@@ -92,7 +93,7 @@ pub fn attribute_texts(paragraphs: &[&str]) -> Vec<Vec<Speaker>> {
 /// ```
 pub fn explain(article: &Article) -> Vec<Vec<String>> {
     let texts: Vec<&str> = article.paragraphs.iter().map(|p| p.text.as_str()).collect();
-    let mut reasons = run(&texts).1;
+    let mut reasons = run(&texts, true).1;
     for (p, list) in article.paragraphs.iter().zip(&mut reasons) {
         if p.has_given_speakers {
             *list = vec!["speakers given by the input".to_string()];
@@ -105,8 +106,8 @@ pub fn explain(article: &Article) -> Vec<Vec<String>> {
     reasons
 }
 
-/// Speakers and, for paragraphs left without one, the reasons.
-fn run(paragraphs: &[&str]) -> (Vec<Vec<Speaker>>, Vec<Vec<String>>) {
+/// Speakers and, for paragraphs left without one, the reasons (when `explain`).
+fn run(paragraphs: &[&str], explain: bool) -> (Vec<Vec<Speaker>>, Vec<Vec<String>>) {
     let analysed: Vec<Analysed> = paragraphs
         .iter()
         .map(|t| Analysed::new(if t.len() > MAX_PARAGRAPH_BYTES { "" } else { t }))
@@ -119,9 +120,14 @@ fn run(paragraphs: &[&str]) -> (Vec<Vec<Speaker>>, Vec<Vec<String>>) {
     let mut leads: Vec<Option<String>> = Vec::with_capacity(analysed.len());
     let mut reasons: Vec<Vec<String>> = Vec::with_capacity(analysed.len());
     for (p, a) in analysed.iter().enumerate() {
-        let (found, lead, why) = attribute_paragraph(a, p, &mut table, &mut state);
+        let (found, lead, why) = attribute_paragraph(a, p, &mut table, &mut state, explain);
         speakers.push(found);
-        claims.push(state.last_speakers.clone());
+        // Only the opening paragraphs' claims are read again (see `lead_descriptors`).
+        claims.push(if p < LEAD_REACH {
+            state.last_speakers.clone()
+        } else {
+            Vec::new()
+        });
         leads.push(lead);
         reasons.push(why);
     }
@@ -133,6 +139,12 @@ fn run(paragraphs: &[&str]) -> (Vec<Vec<Speaker>>, Vec<Vec<String>>) {
     }
     (speakers, reasons)
 }
+
+/// Paragraphs whose opening descriptor may name a person of the next ones, how many next
+/// ones are looked at, and so the paragraphs whose claims are kept for it.
+const LEAD_PARAGRAPHS: usize = 2;
+const LEAD_LOOK_AHEAD: usize = 3;
+const LEAD_REACH: usize = LEAD_PARAGRAPHS + LEAD_LOOK_AHEAD;
 
 /// Words that say a source is not to be named: then a descriptor stays nobody.
 const ANONYMOUS: [&str; 6] = [
@@ -154,7 +166,7 @@ fn lead_descriptors(
     table: &Table,
     speakers: &mut [Vec<Speaker>],
 ) {
-    for p in 0..analysed.len().min(2) {
+    for p in 0..analysed.len().min(LEAD_PARAGRAPHS) {
         let Some(descriptor) = &leads[p] else {
             continue;
         };
@@ -172,7 +184,7 @@ fn lead_descriptors(
             .to_lowercase();
         let later: Vec<&Claim> = claims
             .iter()
-            .take(p + 4)
+            .take(p + 1 + LEAD_LOOK_AHEAD)
             .skip(p + 1)
             .flatten()
             .filter(|c| c.cue.kind == CueKind::Name)
@@ -207,7 +219,8 @@ struct Analysed<'a> {
     tokens: Vec<Token>,
     /// Capitalised runs of words, inside quotations too (see [`Analysed::runs_outside`]).
     runs: Vec<Run>,
-    lower: Vec<String>,
+    /// Each token lowercased (short words stay inline: no allocation per token).
+    lower: Vec<CompactString>,
     quotes: Vec<Quote>,
     sentence: Vec<usize>,
 }
@@ -218,7 +231,7 @@ impl<'a> Analysed<'a> {
         let quotes = tokens::find_quotes(text, &mut tokens);
         let lower = tokens
             .iter()
-            .map(|t| text[t.start..t.end].to_lowercase())
+            .map(|t| entities::lowercase(&text[t.start..t.end]))
             .collect();
         let runs = entities::runs(text, &tokens, true);
         let mut a = Analysed {
@@ -485,7 +498,7 @@ fn descriptors_around(a: &Analysed, run: &Run) -> (Vec<String>, Option<u32>, Opt
                 let w = &a.lower[k];
                 if lexicon::is_role(w) || (entities::is_acronym(a.word(k)) && a.word(k).len() <= 5)
                 {
-                    roles.push(w.clone());
+                    roles.push(w.to_string());
                 } else if let Some(x) = lexicon::nationality(w) {
                     nat = Some(x);
                 } else if let Ok(years) = w.parse::<u32>()
@@ -512,7 +525,7 @@ fn descriptors_around(a: &Analysed, run: &Run) -> (Vec<String>, Option<u32>, Opt
         }
         let w = &a.lower[k];
         if lexicon::is_role(w) {
-            roles.push(w.clone());
+            roles.push(w.to_string());
         } else if let Some(x) = lexicon::nationality(w) {
             nat.get_or_insert(x);
         } else if !matches!(
@@ -575,6 +588,7 @@ fn attribute_paragraph(
     p: usize,
     table: &mut Table,
     state: &mut State,
+    explain: bool,
 ) -> (Vec<Speaker>, Option<String>, Vec<String>) {
     let mentions = find_mentions(a, p, table, state);
     let cues = find_cues(a, &mentions, table);
@@ -689,7 +703,7 @@ fn attribute_paragraph(
         Some((CueKind::Role, words)) if c.speaker.is_none() => Some(words.clone()),
         _ => None,
     });
-    let why = if speakers.is_empty() {
+    let why = if explain && speakers.is_empty() {
         reasons(a, &cues)
     } else {
         Vec::new()
