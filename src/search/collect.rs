@@ -151,24 +151,42 @@ impl SegmentCollector for TopSortedSegment {
     fn harvest(mut self) -> Vec<Ranked> {
         self.best.sort_by(SegmentRanked::cmp_rank);
         self.best.truncate(self.limit);
-        let mut id = String::new();
+        let mut ords: Vec<u64> = self.best.iter().map(|r| r.article).collect();
+        ords.sort_unstable();
+        ords.dedup();
+        let ids = self
+            .articles
+            .as_ref()
+            .map(|column| decode_sorted(column, &ords))
+            .unwrap_or_default();
         self.best
             .into_iter()
             .map(|r| {
-                id.clear();
-                if let Some(column) = &self.articles {
-                    let _ = column.ord_to_str(r.article, &mut id);
-                }
+                let article = ords
+                    .binary_search(&r.article)
+                    .ok()
+                    .and_then(|i| ids.get(i).cloned())
+                    .unwrap_or_default();
                 Ranked {
                     primary: r.primary,
                     score: r.score,
-                    article: id.clone(),
+                    article,
                     paragraph: r.paragraph,
                     address: DocAddress::new(self.segment, r.doc),
                 }
             })
             .collect()
     }
+}
+
+/// The terms of sorted, distinct ordinals, read in one pass over the dictionary (decoding
+/// them one by one opens a decompressor for every one, and costs most of a search).
+pub(super) fn decode_sorted(column: &tantivy::columnar::StrColumn, ords: &[u64]) -> Vec<String> {
+    let mut out = Vec::with_capacity(ords.len());
+    let _ = column.dictionary().sorted_ords_to_term_cb(ords, |bytes| {
+        out.push(String::from_utf8_lossy(bytes).into_owned())
+    });
+    out
 }
 
 /// Adds up per-segment counts.
@@ -235,11 +253,11 @@ impl SegmentCollector for SpeakerCountsSegment {
         let Some(column) = self.column else {
             return out;
         };
-        let mut name = String::new();
-        for (ord, &n) in self.counts.iter().enumerate() {
-            if n > 0 && column.ord_to_str(ord as u64, &mut name).unwrap_or(false) {
-                out.insert(name.clone(), n);
-            }
+        let ords: Vec<u64> = (0..self.counts.len() as u64)
+            .filter(|&ord| self.counts[ord as usize] > 0)
+            .collect();
+        for (name, ord) in decode_sorted(&column, &ords).into_iter().zip(&ords) {
+            out.insert(name, self.counts[*ord as usize]);
         }
         out
     }

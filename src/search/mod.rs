@@ -63,6 +63,8 @@ pub struct SearchRequest {
     pub sort: Sort,
     /// Characters of context in a snippet.
     pub snippet_chars: usize,
+    /// Whether hits get snippets (on by default); without them a hit's snippet is empty.
+    pub snippets: bool,
 }
 
 impl SearchRequest {
@@ -78,6 +80,7 @@ impl SearchRequest {
             offset: 0,
             sort: Sort::Relevance,
             snippet_chars: 200,
+            snippets: true,
         }
     }
     /// Keeps paragraphs where this person speaks (may be called again for more persons).
@@ -98,6 +101,12 @@ impl SearchRequest {
     /// Keeps paragraphs dated on or before `date`.
     pub fn until(mut self, date: Date) -> Self {
         self.until = Some(date);
+        self
+    }
+    /// Turns snippets on or off (on by default): without them a search does less work, and
+    /// each hit's snippet is empty.
+    pub fn snippets(mut self, on: bool) -> Self {
+        self.snippets = on;
         self
     }
     /// Sets the characters of context in a snippet (default 200).
@@ -208,14 +217,19 @@ impl Index {
             sort: request.sort,
         };
         let (ranked, total) = searcher.search(&*query, &(top, Count))?;
-        let mut snippets = SnippetGenerator::create(&searcher, &*query, self.fields.text)?;
-        snippets.set_max_num_chars(request.snippet_chars.max(20));
+        let snippets = if request.snippets && ranked.len() > request.offset {
+            let mut g = SnippetGenerator::create(&searcher, &*query, self.fields.text)?;
+            g.set_max_num_chars(request.snippet_chars.max(20));
+            Some(g)
+        } else {
+            None
+        };
         let hits = ranked
             .into_iter()
             .skip(request.offset)
             .map(|entry| {
                 let doc: TantivyDocument = searcher.doc(entry.address)?;
-                Ok(self.hit(&doc, entry.score, &snippets, request.snippet_chars))
+                Ok(self.hit(&doc, entry.score, snippets.as_ref(), request.snippet_chars))
             })
             .collect::<Result<Vec<Hit>>>()?;
         Ok(SearchResults { total, hits })
@@ -350,7 +364,7 @@ impl Index {
         &self,
         doc: &TantivyDocument,
         score: Score,
-        snippets: &SnippetGenerator,
+        snippets: Option<&SnippetGenerator>,
         chars: usize,
     ) -> Hit {
         let f = &self.fields;
@@ -381,7 +395,14 @@ impl Index {
                 .unwrap_or(0),
             section: text_of(f.section),
             speakers,
-            snippet: snippet(snippets, &text, chars),
+            snippet: snippets.map_or_else(
+                || Snippet {
+                    text: String::new(),
+                    range: 0..0,
+                    highlights: Vec::new(),
+                },
+                |g| snippet(g, &text, chars),
+            ),
             text,
             score,
         }

@@ -119,14 +119,9 @@ impl SegmentCollector for PairsOfSegment {
         let Some(column) = self.column else {
             return Vec::new();
         };
-        let mut out = Vec::new();
-        let mut text = String::new();
-        for (ord, _) in self.seen.iter().enumerate().filter(|(_, s)| **s) {
-            text.clear();
-            if column.ord_to_str(ord as u64, &mut text).unwrap_or(false) {
-                out.push(text.clone());
-            }
-        }
-        out
+        let ords: Vec<u64> = (0..self.seen.len() as u64)
+            .filter(|&ord| self.seen[ord as usize])
+            .collect();
+        super::collect::decode_sorted(&column, &ords)
     }
 }

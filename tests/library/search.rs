@@ -219,3 +219,27 @@ fn total_counts_all_matches() {
     let none = index.search(&SearchRequest::new("zeppelin")).unwrap();
     assert_eq!((none.total, none.hits.len()), (0, 0));
 }
+
+#[test]
+fn snippets_can_be_turned_off_without_changing_the_hits() {
+    let index = corpus_index();
+    let request = SearchRequest::new("harbour OR ceasefire").limit(100);
+    let with = index.search(&request).expect("search");
+    let without = index
+        .search(&request.clone().snippets(false))
+        .expect("search");
+    assert!(!with.hits.is_empty());
+    assert_eq!(with.total, without.total);
+    let key = |h: &whosaid::Hit| (h.article.clone(), h.paragraph, h.text.clone());
+    assert_eq!(
+        with.hits.iter().map(key).collect::<Vec<_>>(),
+        without.hits.iter().map(key).collect::<Vec<_>>()
+    );
+    assert!(with.hits.iter().all(|h| !h.snippet.text.is_empty()));
+    assert!(
+        without
+            .hits
+            .iter()
+            .all(|h| h.snippet.text.is_empty() && h.snippet.highlights.is_empty())
+    );
+}
