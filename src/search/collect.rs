@@ -10,26 +10,92 @@ use super::Sort;
 use crate::dates::Date;
 use crate::schema::{ARTICLE, DATE, PARAGRAPH, SPEAKER_EXACT};
 
-/// One ranked document.
-#[derive(Debug, Clone)]
+/// One ranked document, with its article as a term ordinal of its segment: ids are
+/// decoded only where equal scores from different segments must be ordered by them.
+#[derive(Clone)]
 pub(super) struct Ranked {
     pub(super) primary: f64,
     pub(super) score: Score,
-    pub(super) article: String,
+    /// Ordinal of the article id in the segment's dictionary (sorts like the id there).
+    article: u64,
     pub(super) paragraph: u64,
     pub(super) address: DocAddress,
+    /// The segment's article ids, to decode `article` when a tie needs it.
+    articles: Option<tantivy::columnar::StrColumn>,
 }
 
 impl Ranked {
-    /// Total order: higher primary first, then score, then article and paragraph ascending.
-    pub(super) fn cmp_rank(&self, other: &Ranked) -> std::cmp::Ordering {
+    /// Higher primary first, then higher score.
+    fn cmp_score(&self, other: &Ranked) -> std::cmp::Ordering {
         other
             .primary
             .total_cmp(&self.primary)
             .then_with(|| other.score.total_cmp(&self.score))
+    }
+
+    /// Within one segment: score, then article and paragraph ascending.
+    fn cmp_in_segment(&self, other: &Ranked) -> std::cmp::Ordering {
+        self.cmp_score(other)
+            .then_with(|| self.address.segment_ord.cmp(&other.address.segment_ord))
             .then_with(|| self.article.cmp(&other.article))
             .then_with(|| self.paragraph.cmp(&other.paragraph))
     }
+}
+
+/// Sorts ranked documents: higher primary first, then score, then article id and paragraph
+/// ascending, keeping the first `limit`. Ids are decoded only for runs of equal scores
+/// that reach into the kept ones and come from more than one segment.
+pub(super) fn rank(mut all: Vec<Ranked>, limit: usize) -> Vec<Ranked> {
+    all.sort_by(Ranked::cmp_in_segment);
+    let mut i = 0;
+    while i < all.len().min(limit) {
+        let mut j = i + 1;
+        while j < all.len() && all[j].cmp_score(&all[i]).is_eq() {
+            j += 1;
+        }
+        let group = &mut all[i..j];
+        if group
+            .iter()
+            .any(|r| r.address.segment_ord != group[0].address.segment_ord)
+        {
+            let ids = decode_ids(group);
+            let mut keyed: Vec<(String, Ranked)> =
+                ids.into_iter().zip(group.iter().cloned()).collect();
+            keyed.sort_by(|(a, x), (b, y)| a.cmp(b).then_with(|| x.paragraph.cmp(&y.paragraph)));
+            for (slot, (_, r)) in group.iter_mut().zip(keyed) {
+                *slot = r;
+            }
+        }
+        i = j;
+    }
+    all.truncate(limit);
+    all
+}
+
+/// The article ids of `group`, in its order, decoded one pass per segment.
+fn decode_ids(group: &[Ranked]) -> Vec<String> {
+    let mut ids = vec![String::new(); group.len()];
+    let mut segments: Vec<u32> = group.iter().map(|r| r.address.segment_ord).collect();
+    segments.sort_unstable();
+    segments.dedup();
+    for segment in segments {
+        let members: Vec<usize> = (0..group.len())
+            .filter(|&k| group[k].address.segment_ord == segment)
+            .collect();
+        let Some(column) = &group[members[0]].articles else {
+            continue;
+        };
+        let mut ords: Vec<u64> = members.iter().map(|&k| group[k].article).collect();
+        ords.sort_unstable();
+        ords.dedup();
+        let terms = decode_sorted(column, &ords);
+        for &k in &members {
+            if let Ok(at) = ords.binary_search(&group[k].article) {
+                ids[k] = terms.get(at).cloned().unwrap_or_default();
+            }
+        }
+    }
+    ids
 }
 
 /// Top documents in a stable order: ties never depend on where a document sits in the index.
@@ -51,7 +117,7 @@ pub(super) struct TopSortedSegment {
 }
 
 /// A ranked document within one segment: its article as a term ordinal, which sorts like
-/// the id within the segment, so no id is decoded until the segment's best are known.
+/// the id within the segment.
 #[derive(Debug, Clone, Copy)]
 struct SegmentRanked {
     primary: f64,
@@ -99,10 +165,7 @@ impl Collector for TopSorted {
     }
 
     fn merge_fruits(&self, fruits: Vec<Vec<Ranked>>) -> tantivy::Result<Vec<Ranked>> {
-        let mut all: Vec<Ranked> = fruits.into_iter().flatten().collect();
-        all.sort_by(Ranked::cmp_rank);
-        all.truncate(self.limit);
-        Ok(all)
+        Ok(rank(fruits.into_iter().flatten().collect(), self.limit))
     }
 }
 
@@ -151,36 +214,22 @@ impl SegmentCollector for TopSortedSegment {
     fn harvest(mut self) -> Vec<Ranked> {
         self.best.sort_by(SegmentRanked::cmp_rank);
         self.best.truncate(self.limit);
-        let mut ords: Vec<u64> = self.best.iter().map(|r| r.article).collect();
-        ords.sort_unstable();
-        ords.dedup();
-        let ids = self
-            .articles
-            .as_ref()
-            .map(|column| decode_sorted(column, &ords))
-            .unwrap_or_default();
         self.best
             .into_iter()
-            .map(|r| {
-                let article = ords
-                    .binary_search(&r.article)
-                    .ok()
-                    .and_then(|i| ids.get(i).cloned())
-                    .unwrap_or_default();
-                Ranked {
-                    primary: r.primary,
-                    score: r.score,
-                    article,
-                    paragraph: r.paragraph,
-                    address: DocAddress::new(self.segment, r.doc),
-                }
+            .map(|r| Ranked {
+                primary: r.primary,
+                score: r.score,
+                article: r.article,
+                paragraph: r.paragraph,
+                address: DocAddress::new(self.segment, r.doc),
+                articles: self.articles.clone(),
             })
             .collect()
     }
 }
 
 /// The terms of sorted, distinct ordinals, read in one pass over the dictionary (decoding
-/// them one by one opens a decompressor for every one, and costs most of a search).
+/// them one by one opens a decompressor for every one).
 pub(super) fn decode_sorted(column: &tantivy::columnar::StrColumn, ords: &[u64]) -> Vec<String> {
     let mut out = Vec::with_capacity(ords.len());
     let _ = column.dictionary().sorted_ords_to_term_cb(ords, |bytes| {
@@ -315,33 +364,5 @@ impl SegmentCollector for DateCountsSegment {
             .into_iter()
             .map(|(day, n)| (Date::from_unix_seconds(day * 86_400), n))
             .collect()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ranking_breaks_ties_on_article_then_paragraph() {
-        let r = |score: f32, article: &str, paragraph: u64| Ranked {
-            primary: 0.0,
-            score,
-            article: article.into(),
-            paragraph,
-            address: DocAddress::new(0, 0),
-        };
-        let mut v = [
-            r(1.0, "b", 0),
-            r(2.0, "z", 5),
-            r(1.0, "a", 3),
-            r(1.0, "a", 1),
-        ];
-        v.sort_by(Ranked::cmp_rank);
-        let order: Vec<(&str, u64)> = v
-            .iter()
-            .map(|x| (x.article.as_str(), x.paragraph))
-            .collect();
-        assert_eq!(order, [("z", 5), ("a", 1), ("a", 3), ("b", 0)]);
     }
 }

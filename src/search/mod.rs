@@ -270,9 +270,10 @@ impl Index {
             // "Putin ..." would match `Putin`.
             let matching =
                 QueryBuilder::new(&self.inner, &MATCH_FIELDS, true)?.with_spellings(self);
-            clauses.push((Occur::Must, matching.parse(&request.query)?));
+            let ast = crate::query::parse(&request.query)?;
+            clauses.push((Occur::Must, matching.build(&ast, &request.query)?));
             let boosting = QueryBuilder::new(&self.inner, &BOOST_FIELDS, false)?;
-            if let Ok(boost) = boosting.parse(&request.query) {
+            if let Ok(boost) = boosting.build(&ast, &request.query) {
                 clauses.push((Occur::Should, boost));
             }
         }

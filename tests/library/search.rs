@@ -243,3 +243,62 @@ fn snippets_can_be_turned_off_without_changing_the_hits() {
             .all(|h| h.snippet.text.is_empty() && h.snippet.highlights.is_empty())
     );
 }
+
+/// Equal scores are ordered by article id, then paragraph, also when the tied paragraphs
+/// sit in different segments (one update each) written in another order.
+#[test]
+fn ties_across_segments_are_ordered_by_article_then_paragraph() {
+    let index = Index::create_in_ram();
+    let ids_written = ["foxtrot", "echo", "delta", "charlie", "bravo", "alpha"];
+    for id in ids_written {
+        let mut article = Article::new(id).with_paragraph("The harbour bridge opened on time.");
+        if id == "bravo" {
+            article = article.with_paragraph("The harbour bridge opened on time.");
+        }
+        let input = Input::Articles {
+            name: "code".into(),
+            articles: vec![article],
+        };
+        index
+            .update(vec![input], &UpdateOptions::default())
+            .expect("update");
+    }
+    let expected = [
+        "alpha#0",
+        "bravo#0",
+        "bravo#1",
+        "charlie#0",
+        "delta#0",
+        "echo#0",
+        "foxtrot#0",
+    ];
+    for sort in [Sort::Relevance, Sort::Newest] {
+        let hits = search(&index, SearchRequest::new("harbour").sort(sort).limit(10));
+        assert_eq!(ids(&hits), expected, "{sort:?}");
+    }
+    let page = search(&index, SearchRequest::new("").limit(3).offset(2));
+    assert_eq!(ids(&page), expected[2..5]);
+}
+
+/// A prefix finds every word that has it, not a first batch of them.
+#[test]
+fn a_prefix_matches_every_word_that_starts_with_it() {
+    let index = Index::create_in_ram();
+    let letters = |n: usize| {
+        let a = (b'a' + (n / 26) as u8) as char;
+        let b = (b'a' + (n % 26) as u8) as char;
+        format!("quorx{a}{b}")
+    };
+    let articles: Vec<Article> = (0..80)
+        .map(|n| {
+            Article::new(format!("a{n:03}")).with_paragraph(format!("The {} was seen.", letters(n)))
+        })
+        .collect();
+    index
+        .update(super::articles("code", articles), &UpdateOptions::default())
+        .expect("update");
+    let results = index
+        .search(&SearchRequest::new("quorx*").limit(1))
+        .expect("search");
+    assert_eq!(results.total, 80);
+}
