@@ -162,6 +162,21 @@ fn bench_search(c: &mut Criterion) {
             counts.len()
         })
     });
+    group.bench_function("count_by_date", |b| {
+        b.iter(|| {
+            let counts = index.count_by_date(black_box(&request)).expect("count");
+            assert!(counts.len() > 10, "{} days", counts.len());
+            counts.len()
+        })
+    });
+    let all = SearchRequest::new("");
+    group.bench_function("count_all_speakers", |b| {
+        b.iter(|| {
+            let counts = index.count_by_speaker(black_box(&all)).expect("count");
+            assert!(counts.len() > 100, "{} speakers", counts.len());
+            counts.len()
+        })
+    });
     group.finish();
 }
 

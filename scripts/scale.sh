@@ -81,7 +81,7 @@ for round in 1 2; do
     measure "bare tantivy #$round" "$scale" bare-index "$work/bare" "$work/paragraphs.jsonl" "$threads" "$bare_mem"
     measure "sqlite fts5 #$round" sqlite3 "$work/fts.db" "CREATE VIRTUAL TABLE p USING fts5(text);" ".mode csv" ".import $work/paragraphs.csv p"
 done
-measure "whosaid full (jsonl)" "$whosaid" index "$work/feed.jsonl" --index "$work/idx-jsonl" --threads "$threads" "${mem_args[@]}" --quiet
+measure "whosaid full (jsonl)" "$whosaid" index "$work/feed.jsonl" --max-file-size 100000 --index "$work/idx-jsonl" --threads "$threads" "${mem_args[@]}" --quiet
 measure "whosaid no-change re-run" "$whosaid" index "$work/md" --index "$work/idx" --threads "$threads" "${mem_args[@]}" --quiet
 # 1% of the files get a new closing paragraph.
 find "$work/md" -name '*.md' | sort | awk 'NR % 100 == 0' | while read -r f; do

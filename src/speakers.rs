@@ -7,10 +7,14 @@
 //! corpus uses, how often, and the aliases: [`SpeakerNames::resolve`] sees every name at
 //! once, so an index updated night after night gets the same names as one built in one go.
 //!
-//! Names are compared within blocks (same folded surname, or for spelling variants the same
-//! first two letters of it), so the work grows with the number of names, not its square.
+//! Names are compared within blocks: the same folded surname, or for spelling variants a
+//! surname that shares a form with a letter or two left out (at most one letter apart, two
+//! for long surnames), so the work grows with the number of names, not its square.
 
 use std::collections::{BTreeMap, HashMap};
+use std::hash::Hasher;
+
+use rustc_hash::{FxHashMap, FxHasher};
 use std::path::Path;
 
 use crate::error::{Error, Result};
@@ -97,12 +101,57 @@ struct Known {
     by_key: HashMap<String, usize>,
     /// Folded surname -> known names with it.
     by_surname: HashMap<String, Vec<usize>>,
-    /// First two letters of a surname -> the distinct surnames, for spelling variants.
-    surnames_by_block: HashMap<String, Vec<String>>,
+    /// Distinct surnames long enough for spelling variants.
+    surnames: Vec<String>,
+    /// Hash of a surname with one letter (or, for long ones, two) left out -> the surnames
+    /// (indexes into `surnames`) that give it: two spellings within the edit distance
+    /// allowed share such a form, so a new surname is compared only with those, never with
+    /// every known one. Each hash heads a list in `chain` (no allocation per hash).
+    by_deletion: FxHashMap<u64, u32>,
+    /// (surname, next entry of the same hash or `u32::MAX`).
+    chain: Vec<(u32, u32)>,
 }
 
-fn block(surname: &str) -> String {
-    surname.chars().take(2).collect()
+/// Letters by which two spellings of one surname may differ: one, or two for long names
+/// ("Zelenskyy", "Zelenskiy", "Zelensky"; not "Johns" and "Johnson").
+fn allowed_edits(chars: usize) -> usize {
+    if chars >= 8 { 2 } else { 1 }
+}
+
+/// Hashes of `word` with up to `edits` (one or two) letters left out, itself included.
+fn deletion_hashes(word: &str, edits: usize) -> Vec<u64> {
+    let chars: Vec<char> = word.chars().collect();
+    let hash = |skip: &[usize]| {
+        let mut h = FxHasher::default();
+        for (k, c) in chars.iter().enumerate() {
+            if !skip.contains(&k) {
+                h.write_u32(*c as u32);
+            }
+        }
+        h.finish()
+    };
+    let n = chars.len();
+    let mut out = vec![hash(&[])];
+    for a in 0..n {
+        out.push(hash(&[a]));
+        if edits >= 2 {
+            for b in a + 1..n {
+                out.push(hash(&[a, b]));
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Whether two different surnames are spellings of one name.
+fn are_spellings(a: &str, b: &str) -> bool {
+    let shorter = a.chars().count().min(b.chars().count());
+    a.len() >= FUZZY_MIN_LEN
+        && b.len() >= FUZZY_MIN_LEN
+        && strsim::levenshtein(a, b) <= allowed_edits(shorter)
+        && strsim::jaro_winkler(a, b) >= SURNAME_SIMILARITY
 }
 
 impl Known {
@@ -115,11 +164,14 @@ impl Known {
         let words: Vec<String> = key.split(' ').map(str::to_string).collect();
         let surname = words.last().cloned().unwrap_or_default();
         let list = self.by_surname.entry(surname.clone()).or_default();
-        if list.is_empty() {
-            self.surnames_by_block
-                .entry(block(&surname))
-                .or_default()
-                .push(surname);
+        if list.is_empty() && surname.len() >= FUZZY_MIN_LEN {
+            let id = self.surnames.len() as u32;
+            for h in deletion_hashes(&surname, allowed_edits(surname.chars().count())) {
+                let entry = self.chain.len() as u32;
+                let next = self.by_deletion.insert(h, entry).unwrap_or(u32::MAX);
+                self.chain.push((id, next));
+            }
+            self.surnames.push(surname);
         }
         list.push(i);
         self.by_key.insert(key, i);
@@ -130,15 +182,21 @@ impl Known {
     /// Known names whose surname is `last` or a spelling of it, in the order learnt.
     fn with_surname(&self, last: &str) -> Vec<usize> {
         let mut found: Vec<usize> = self.by_surname.get(last).cloned().unwrap_or_default();
-        if last.len() >= FUZZY_MIN_LEN
-            && let Some(surnames) = self.surnames_by_block.get(&block(last))
-        {
-            for s in surnames {
-                if s != last
-                    && s.len() >= FUZZY_MIN_LEN
-                    && s.len().abs_diff(last.len()) <= 2
-                    && strsim::jaro_winkler(s, last) >= SURNAME_SIMILARITY
-                {
+        if last.len() >= FUZZY_MIN_LEN {
+            let mut candidates: Vec<u32> = Vec::new();
+            for h in deletion_hashes(last, allowed_edits(last.chars().count())) {
+                let mut at = self.by_deletion.get(&h).copied().unwrap_or(u32::MAX);
+                while at != u32::MAX {
+                    let (id, next) = self.chain[at as usize];
+                    candidates.push(id);
+                    at = next;
+                }
+            }
+            candidates.sort_unstable();
+            candidates.dedup();
+            for id in candidates {
+                let s = &self.surnames[id as usize];
+                if s != last && are_spellings(s, last) {
                     found.extend(&self.by_surname[s]);
                 }
             }
@@ -323,6 +381,25 @@ mod tests {
     }
 
     #[test]
+    fn surnames_one_letter_apart_or_two_when_long_are_spellings() {
+        for (a, b, same) in [
+            ("zelensky", "zelenskyy", true),
+            ("zelensky", "zelenskiy", true),
+            ("zelenskyy", "zelenskiy", true),
+            ("alvarez", "alvares", true),
+            ("johns", "johnson", false),
+            ("renkaka", "renkakati", false),
+            ("berg", "borg", false),
+            ("kowalski", "kowalsky", true),
+            ("abdullahi", "abdulahi", true),
+        ] {
+            assert_eq!(are_spellings(a, b), same, "{a} {b}");
+        }
+        assert_eq!(deletion_hashes("abc", 1).len(), 4);
+        assert_eq!(deletion_hashes("abcd", 2).len(), 11);
+    }
+
+    #[test]
     fn the_result_does_not_depend_on_order() {
         // A surname seen first must still join the full name that comes later.
         let names = [("Zelenskyy", 3), ("Volodymyr Zelensky", 1)];
@@ -342,6 +419,15 @@ mod tests {
             ("Trump", 1),
         ]);
         assert_eq!(map.canonical("Melania Trump"), "Melania Trump");
+        // A surname that another one starts with is another family, not a spelling.
+        let map = resolve(&[
+            ("Mary Johnson", 3),
+            ("Mary Johns", 1),
+            ("Ana Renkakati", 2),
+            ("Ana Renkaka", 1),
+        ]);
+        assert_eq!(map.canonical("Mary Johns"), "Mary Johns");
+        assert_eq!(map.canonical("Ana Renkaka"), "Ana Renkaka");
         assert_eq!(map.canonical("Anna Bergman"), "Anna Bergman");
         // A lone surname shared by two known people is left as it is.
         assert_eq!(map.canonical("Trump"), "Trump");
