@@ -156,6 +156,7 @@ impl<'a> QueryBuilder<'a> {
         }
         match leaf {
             UserInputLeaf::All => Ok(Box::new(AllQuery)),
+            UserInputLeaf::Exists { field } => Ok(self.exists(field)),
             UserInputLeaf::Literal(l) if field_name == Some(DATE) => {
                 let (from, to) = date_span(&l.phrase, text)?;
                 Ok(self.date_range(Bound::Included(from), Bound::Excluded(to)))
@@ -237,6 +238,27 @@ impl<'a> QueryBuilder<'a> {
             Some(query) => Ok(query),
             None => self.parsed(leaf, Some(SPEAKER), text),
         }
+    }
+
+    /// `speaker:*`, `title:*`: paragraphs with any value in the field. Fields without
+    /// column storage are matched through their words (any word at all).
+    fn exists(&self, name: &str) -> Box<dyn Query> {
+        let schema = self.index.schema();
+        // A paragraph with a speaker has a canonical name, which is stored in columns.
+        let name = if name == SPEAKER {
+            schema::SPEAKER_EXACT
+        } else {
+            name
+        };
+        let Ok(field) = schema.get_field(name) else {
+            return Box::new(EmptyQuery);
+        };
+        if schema.get_field_entry(field).is_fast() {
+            return Box::new(ExistsQuery::new(name.to_string(), false));
+        }
+        let mut any = PhrasePrefixQuery::new(vec![Term::from_field_text(field, "")]);
+        any.set_max_expansions(u32::MAX);
+        Box::new(any)
     }
 
     fn date_range(&self, lower: Bound<i64>, upper: Bound<i64>) -> Box<dyn Query> {

@@ -302,3 +302,33 @@ fn a_prefix_matches_every_word_that_starts_with_it() {
         .expect("search");
     assert_eq!(results.total, 80);
 }
+
+/// `field:*` finds the paragraphs with anything in that field, for every field.
+#[test]
+fn a_field_with_anything_in_it() {
+    let index = corpus_index();
+    let all = search(&index, SearchRequest::new("").limit(1000));
+    let with_speakers = search(&index, SearchRequest::new("speaker:*").limit(1000));
+    let expected: Vec<String> = all
+        .iter()
+        .filter(|h| !h.speakers.is_empty())
+        .map(|h| format!("{}#{}", h.article, h.paragraph))
+        .collect();
+    assert!(!expected.is_empty());
+    assert_eq!(sorted(ids(&with_speakers)), sorted(expected));
+    for field in [
+        "title", "text", "source", "author", "section", "url", "date", "article",
+    ] {
+        let results = index
+            .search(&SearchRequest::new(format!("{field}:*")))
+            .unwrap_or_else(|e| panic!("{field}:*: {e}"));
+        assert!(results.total <= all.len(), "{field}");
+    }
+    assert_eq!(
+        index
+            .search(&SearchRequest::new("text:*"))
+            .expect("search")
+            .total,
+        all.len()
+    );
+}
