@@ -206,7 +206,7 @@ impl Index {
         self.prepare_to_write()?;
         let manifest = manifest::read(self)?;
         let mut report = IndexReport::default();
-        let mut gathered = gather(inputs, options, &manifest, &mut report)?;
+        let mut gathered = gather(inputs, options, &manifest, true, &mut report)?;
         if let Some(p) = &options.progress {
             p(Progress::Committing);
         }
@@ -300,10 +300,8 @@ impl Index {
         let indexed = manifest::names(self, &leaving)?;
         let mut counts = indexed.counts.clone();
         for &(b, i, _) in &plan.write {
-            for p in &batches[b].articles[i].paragraphs {
-                for name in p.speaker_names() {
-                    *counts.entry(name.to_string()).or_default() += 1;
-                }
+            for name in &batches[b].articles[i].names {
+                *counts.entry(name.clone()).or_default() += 1;
             }
         }
         let names = aliases.resolve(counts.iter().map(|(k, v)| (k.as_str(), *v)));
@@ -360,14 +358,14 @@ impl Index {
         }
         for &(b, i, hash) in &plan.write {
             let batch = &batches[b];
-            let article = &batch.articles[i];
+            let article = batch.articles[i].article();
             let origin = Origin {
                 key: &batch.key,
                 file_hash: batch.file_hash,
                 hash,
             };
             for (n, paragraph) in article.paragraphs.iter().enumerate() {
-                writer.add_document(write::document(f, article, n, paragraph, &origin, names))?;
+                writer.add_document(write::document(f, &article, n, paragraph, &origin, names))?;
                 report.paragraphs += 1;
             }
         }
@@ -425,7 +423,7 @@ fn flawed_after(manifest: &manifest::Manifest, gathered: &read::Gathered) -> Has
 /// An article without paragraphs has nothing to index: it is reported, not added.
 fn drop_empty_articles(batch: &mut Batch, report: &mut IndexReport) {
     batch.articles.retain(|a| {
-        let keep = !a.paragraphs.is_empty();
+        let keep = a.paragraphs > 0;
         if !keep {
             report.failed += 1;
             report.errors.push(InputError {
@@ -452,12 +450,14 @@ pub(crate) fn parse_inputs(
         inputs,
         &options,
         &manifest::Manifest::default(),
+        false,
         &mut report,
     )?;
     let mut articles: Vec<Article> = gathered
         .batches
         .into_iter()
         .flat_map(|b| b.articles)
+        .map(read::ReadArticle::into_article)
         .collect();
     let mut counts = crate::speakers::count_names(&articles);
     if let Some(index) = index {

@@ -4,7 +4,6 @@ use std::collections::{HashMap, HashSet};
 
 use super::manifest::Manifest;
 use super::read::{Gathered, Keep, key_path};
-use super::write::article_hash;
 use super::{IndexReport, InputError};
 
 /// What to delete and write.
@@ -125,7 +124,7 @@ pub(crate) fn plan(manifest: &Manifest, gathered: &Gathered, full: bool) -> Plan
     order.sort_by_key(|(_, at)| *at);
     for (id, (b, i)) in order {
         let batch = &batches[b];
-        let hash = article_hash(&batch.articles[i]);
+        let hash = batch.articles[i].hash;
         match manifest.articles.get(id) {
             None => plan.added += 1,
             Some(old) if old.hash == hash && old.key == batch.key && !full => {

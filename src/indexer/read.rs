@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::manifest::Manifest;
+use super::write::article_hash;
 use super::{IndexReport, Input, InputError, Progress, UpdateOptions};
 use crate::article::{self, ReadOptions, Source};
 use crate::attribution;
@@ -38,7 +39,7 @@ pub(crate) struct Batch {
     pub location: String,
     pub file_hash: u64,
     /// Articles, attributed, with their names as the articles write them.
-    pub articles: Vec<Article>,
+    pub articles: Vec<ReadArticle>,
     /// From a file: articles of the file's old version not in the new one are deleted.
     pub replaces_file: bool,
     pub keep: Keep,
@@ -90,41 +91,116 @@ fn fingerprint_with(rules: u32, read: &ReadOptions, aliases: &[u8]) -> Vec<u8> {
 
 /// Reads every input. Files whose bytes (and fingerprint) match `manifest` are not read;
 /// with `options.full` every file is.
+///
+/// With `pack`, each article's text is kept compressed until it is written (see
+/// [`ReadArticle`]): a full build of a large corpus holds every article at once.
 pub(crate) fn gather(
     inputs: Vec<Input>,
     options: &UpdateOptions,
     manifest: &Manifest,
+    pack: bool,
     report: &mut IndexReport,
 ) -> Result<Gathered> {
     let mut out = Gathered::default();
     for input in inputs {
         match input {
-            Input::Path(path) => read_path(&path, options, manifest, report, &mut out)?,
+            Input::Path(path) => read_path(&path, options, manifest, pack, report, &mut out)?,
             Input::JsonLines { name, text } => {
                 let source = article::parse_jsonl(&text, &name, &name, &options.read);
-                out.batches.push(stream_batch(source, &name, report));
+                out.batches.push(stream_batch(source, &name, pack, report));
             }
             Input::Articles { name, articles } => {
                 out.batches
-                    .push(stream_batch(Source::of(articles), &name, report));
+                    .push(stream_batch(Source::of(articles), &name, pack, report));
             }
         }
     }
     Ok(out)
 }
 
+/// An article as a run read it: what planning the run needs, at hand, and the article
+/// itself, compressed when packed (news text shrinks about fourfold, and a full build of a
+/// million paragraphs holds every article until the names are known).
+pub(crate) struct ReadArticle {
+    pub id: String,
+    /// Hash of the article as indexed (see [`article_hash`]).
+    pub hash: u64,
+    pub paragraphs: usize,
+    /// Each paragraph's speaker names as the article writes them, one after the other.
+    pub names: Vec<String>,
+    body: Body,
+}
+
+enum Body {
+    Full(Box<Article>),
+    /// JSON of the article, compressed with zstd.
+    Packed(Vec<u8>),
+}
+
+impl ReadArticle {
+    pub(crate) fn new(article: Article, pack: bool) -> ReadArticle {
+        let names = article
+            .paragraphs
+            .iter()
+            .flat_map(|p| p.speaker_names())
+            .map(str::to_string)
+            .collect();
+        let id = article.id.clone();
+        let hash = article_hash(&article);
+        let paragraphs = article.paragraphs.len();
+        let body = if pack {
+            let json = serde_json::to_vec(&article).expect("an article always serialises");
+            let mut packed = zstd::bulk::compress(&json, 1).expect("compressing in memory");
+            packed.shrink_to_fit();
+            Body::Packed(packed)
+        } else {
+            Body::Full(Box::new(article))
+        };
+        ReadArticle {
+            id,
+            hash,
+            paragraphs,
+            names,
+            body,
+        }
+    }
+
+    /// The article, unpacked.
+    pub(crate) fn article(&self) -> Article {
+        match &self.body {
+            Body::Full(article) => (**article).clone(),
+            Body::Packed(bytes) => unpack(bytes),
+        }
+    }
+
+    pub(crate) fn into_article(self) -> Article {
+        match self.body {
+            Body::Full(article) => *article,
+            Body::Packed(bytes) => unpack(&bytes),
+        }
+    }
+}
+
+fn unpack(bytes: &[u8]) -> Article {
+    let json = zstd::stream::decode_all(bytes).expect("bytes this run packed");
+    serde_json::from_slice(&json).expect("JSON this run wrote")
+}
+
 /// Articles from stdin or code: one batch, attributed in parallel, bad lines reported.
-fn stream_batch(mut source: Source, name: &str, report: &mut IndexReport) -> Batch {
+fn stream_batch(mut source: Source, name: &str, pack: bool, report: &mut IndexReport) -> Batch {
     record(std::mem::take(&mut source.diagnostics), report);
-    source
-        .articles
-        .par_iter_mut()
-        .for_each(attribution::attribute);
+    let articles = std::mem::take(&mut source.articles)
+        .into_par_iter()
+        .map(|mut a| {
+            attribution::attribute(&mut a);
+            ReadArticle::new(a, pack)
+        })
+        .collect();
     Batch {
         key: file_key(name, ""),
         location: name.to_string(),
         file_hash: 0,
-        articles: source.articles,
+        articles,
         replaces_file: false,
         keep: Keep::None,
         is_flawed: false,
@@ -144,6 +220,7 @@ fn read_path(
     path: &Path,
     options: &UpdateOptions,
     manifest: &Manifest,
+    pack: bool,
     report: &mut IndexReport,
     out: &mut Gathered,
 ) -> Result<()> {
@@ -175,7 +252,7 @@ fn read_path(
         .files
         .par_iter()
         .map(|file| {
-            let result = read_one(file, &root, &origin, &fingerprint, options, manifest);
+            let result = read_one(file, &root, &origin, &fingerprint, options, manifest, pack);
             if let Some(p) = &options.progress {
                 p(Progress::FileDone);
             }
@@ -250,6 +327,7 @@ fn read_one(
     fingerprint: &[u8],
     options: &UpdateOptions,
     manifest: &Manifest,
+    pack: bool,
 ) -> FileResult {
     let id = article::relative_id(file, root);
     let key = file_key(origin, &id);
@@ -307,7 +385,11 @@ fn read_one(
         key,
         location: file.display().to_string(),
         file_hash,
-        articles: source.articles,
+        articles: source
+            .articles
+            .into_iter()
+            .map(|a| ReadArticle::new(a, pack))
+            .collect(),
         replaces_file: true,
         keep,
         is_flawed: source.diagnostics.iter().any(|d| d.is_error),
