@@ -7,6 +7,7 @@
 //! cargo run --release --example scale -- bare-latency INDEX DIR/queries.tsv ROUNDS
 //! cargo run --release --example scale -- latency INDEX DIR/queries.tsv ROUNDS
 //! cargo run --release --example scale -- spawn-latency WHOSAID INDEX DIR/queries.tsv ROUNDS
+//! cargo run --release --example scale -- bare-spawn-latency INDEX DIR/queries.tsv ROUNDS
 //! cargo run --release --example scale -- bare-search INDEX QUERY
 //! cargo run --release --example scale -- parse PARAGRAPHS      # reading + attribution, one core
 //! ```
@@ -58,6 +59,9 @@ fn main() {
             Path::new(arg(3)),
             rounds(arg(4)),
         ),
+        "bare-spawn-latency" => {
+            bare_spawn_latency(Path::new(arg(1)), Path::new(arg(2)), rounds(arg(3)))
+        }
         "bare-search" => bare_search(Path::new(arg(1)), arg(2)),
         "parse" => parse_rate(arg(1).parse().unwrap_or_else(|_| usage())),
         _ => usage(),
@@ -330,19 +334,53 @@ fn bare_query(q: &str) -> Option<String> {
     (!q.contains("speaker:") && !q.contains("date:")).then(|| q.to_string())
 }
 
+/// The bare program's query for `q`: tantivy's parser, except that a prefix expands to every
+/// word it starts (the parser stops at 50 words; whosaid does not), so both count alike.
+fn bare_parse(index: &Tantivy, parser: &QueryParser, q: &str) -> Box<dyn tantivy::query::Query> {
+    if let Some(prefix) = q
+        .strip_suffix('*')
+        .filter(|p| p.chars().all(char::is_alphanumeric))
+    {
+        let text = index.schema().get_field("text").expect("text");
+        let pattern = format!("{}.*", prefix.to_lowercase());
+        return Box::new(tantivy::query::RegexQuery::from_pattern(&pattern, text).expect("regex"));
+    }
+    parser.parse_query(q).expect("bare query")
+}
+
+/// Top 10 with their stored text, and the total: what a search that shows hits does.
+fn bare_run(
+    searcher: &tantivy::Searcher,
+    query: &dyn tantivy::query::Query,
+) -> (Vec<String>, usize) {
+    let (top, count) = searcher
+        .search(query, &(TopDocs::with_limit(10).order_by_score(), Count))
+        .expect("search");
+    let text = searcher.schema().get_field("text").expect("text");
+    let bodies = top
+        .into_iter()
+        .map(|(_, address)| {
+            let doc: TantivyDocument = searcher.doc(address).expect("doc");
+            doc.get_first(text)
+                .and_then(|v| v.as_str())
+                .unwrap_or("")
+                .to_string()
+        })
+        .collect();
+    (bodies, count)
+}
+
 fn bare_latency(index_dir: &Path, queries_file: &Path, rounds: usize) {
-    let (_index, searcher, parser) = bare_open(index_dir);
+    let (index, searcher, parser) = bare_open(index_dir);
     for (name, q) in queries(queries_file) {
         let Some(q) = bare_query(&q) else {
             println!("{name}\t-\t-\t-");
             continue;
         };
-        let query = parser.parse_query(&q).expect("bare query");
+        let query = bare_parse(&index, &parser, &q);
         let mut total = 0;
         let (p50, p99) = percentiles(rounds, || {
-            let (top, count) = searcher
-                .search(&query, &(TopDocs::with_limit(10).order_by_score(), Count))
-                .expect("search");
+            let (top, count) = bare_run(&searcher, query.as_ref());
             std::hint::black_box(top);
             total = count;
         });
@@ -351,18 +389,34 @@ fn bare_latency(index_dir: &Path, queries_file: &Path, rounds: usize) {
 }
 
 fn bare_search(index_dir: &Path, q: &str) {
-    let (_index, searcher, parser) = bare_open(index_dir);
-    let query = parser.parse_query(q).expect("bare query");
-    let (top, count) = searcher
-        .search(&query, &(TopDocs::with_limit(10).order_by_score(), Count))
-        .expect("search");
-    let text = searcher.schema().get_field("text").expect("text");
-    for (_, address) in top {
-        let doc: TantivyDocument = searcher.doc(address).expect("doc");
-        let body = doc.get_first(text).and_then(|v| v.as_str()).unwrap_or("");
-        println!("{}", &body[..body.len().min(80)]);
+    let (index, searcher, parser) = bare_open(index_dir);
+    let query = bare_parse(&index, &parser, q);
+    let (top, count) = bare_run(&searcher, query.as_ref());
+    for body in top {
+        println!("{}", &body[..body.floor_char_boundary(80)]);
     }
     println!("{count}");
+}
+
+/// The bare program as a new process per query (this binary's `bare-search`).
+fn bare_spawn_latency(index_dir: &Path, queries_file: &Path, rounds: usize) {
+    let me = std::env::current_exe().expect("own path");
+    let dir = index_dir.to_str().expect("a UTF-8 path");
+    for (name, q) in queries(queries_file) {
+        let Some(q) = bare_query(&q) else {
+            println!("{name}\t-\t-");
+            continue;
+        };
+        let (p50, p99) = percentiles(rounds, || {
+            let status = std::process::Command::new(&me)
+                .args(["bare-search", dir, &q])
+                .stdout(std::process::Stdio::null())
+                .status()
+                .expect("bare search runs");
+            assert!(status.success(), "{q}: {status}");
+        });
+        println!("{name}\t{:.1}\t{:.1}", p50 / 1000.0, p99 / 1000.0);
+    }
 }
 
 // ---- whosaid in-process.

@@ -93,6 +93,7 @@ echo "== queries" >&2
 "$scale" latency "$work/idx" "$work/queries.tsv" "$rounds" >"$work/latency.tsv"
 "$scale" bare-latency "$work/bare" "$work/queries.tsv" "$rounds" >"$work/bare-latency.tsv"
 "$scale" spawn-latency "$whosaid" "$work/idx" "$work/queries.tsv" "$spawns" >"$work/spawn.tsv"
+"$scale" bare-spawn-latency "$work/bare" "$work/queries.tsv" "$spawns" >"$work/bare-spawn.tsv"
 # SQLite: the text queries, each in a fresh process (warm cache).
 : >"$work/sqlite.tsv"
 while IFS=$'\t' read -r name q; do
@@ -159,11 +160,12 @@ tail -n +2 "$work/latency.tsv" | while IFS=$'\t' read -r name total p50 p99 np50
     if [[ "$name" == "all speakers" ]]; then echo "| all speakers of the index | $p50 | |"; else echo "| $name | $s50 | $d50 |"; fi
 done
 echo
-echo "\`whosaid search\` as a new process each time, warm cache (ms, median / p99 over $spawns runs); SQLite (ms, one process per query, mean of 20):"
+echo "A new process per query, warm cache: \`whosaid search\` and the bare program (top 10 with their text, and the count; ms, median / p99 over $spawns runs); SQLite (ms, one \`sqlite3\` process per query, mean of 20):"
 echo
-echo "| query | whosaid search | sqlite3 |"
-echo "|---|---|---|"
+echo "| query | whosaid search | bare tantivy | sqlite3 |"
+echo "|---|---|---|---|"
 while IFS=$'\t' read -r name p50 p99; do
     sq=$(awk -F'\t' -v n="$name" '$1 == n {print $2}' "$work/sqlite.tsv")
-    echo "| $name | $p50 / $p99 | ${sq:--} |"
+    bare=$(awk -F'\t' -v n="$name" '$1 == n && $2 != "-" {print $2 " / " $3}' "$work/bare-spawn.tsv")
+    echo "| $name | $p50 / $p99 | ${bare:--} | ${sq:--} |"
 done <"$work/spawn.tsv"

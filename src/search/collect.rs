@@ -113,7 +113,7 @@ pub(super) struct TopSortedSegment {
     dates: tantivy::columnar::Column<tantivy::DateTime>,
     best: Vec<SegmentRanked>,
     /// Worst entry kept once `best` is full, to reject most documents by score alone.
-    floor: Option<(f64, Score)>,
+    floor: Option<SegmentRanked>,
 }
 
 /// A ranked document within one segment: its article as a term ordinal, which sorts like
@@ -186,28 +186,39 @@ impl SegmentCollector for TopSortedSegment {
             Sort::Newest => date().unwrap_or(f64::MIN),
             Sort::Oldest => date().map_or(f64::MIN, |d| -d),
         };
-        if let Some((floor_primary, floor_score)) = self.floor
-            && (primary < floor_primary || (primary == floor_primary && score < floor_score))
-        {
-            return;
-        }
+        // Most documents lose to the worst one kept on score alone.
+        let ties_floor = match &self.floor {
+            Some(floor) if primary < floor.primary => return,
+            Some(floor) if primary == floor.primary && score < floor.score => return,
+            Some(floor) => primary == floor.primary && score == floor.score,
+            None => false,
+        };
         let article = self
             .articles
             .as_ref()
             .and_then(|c| c.term_ords(doc).next())
             .unwrap_or(u64::MAX);
+        let paragraph = self.paragraphs.first(doc).unwrap_or(0);
+        // A tie with the worst one kept (every document of a query that scores all alike)
+        // is decided by article and paragraph here, not by sorting it in.
+        if let Some(floor) = &self.floor
+            && ties_floor
+            && (article, paragraph) >= (floor.article, floor.paragraph)
+        {
+            return;
+        }
         self.best.push(SegmentRanked {
             primary,
             score,
             article,
-            paragraph: self.paragraphs.first(doc).unwrap_or(0),
+            paragraph,
             doc,
         });
         // Keep at most twice the limit, pruning in batches.
         if self.best.len() >= self.limit.saturating_mul(2) {
             self.best.sort_by(SegmentRanked::cmp_rank);
             self.best.truncate(self.limit);
-            self.floor = self.best.last().map(|r| (r.primary, r.score));
+            self.floor = self.best.last().copied();
         }
     }
 

@@ -695,3 +695,35 @@ fn a_file_changing_while_it_is_read_gives_one_version_or_the_other() {
         "{hits:#?}"
     );
 }
+
+#[test]
+fn files_deeper_than_the_path_length_limit_are_reported_not_skipped_silently() {
+    let tmp = tempdir();
+    let dir = tmp.path();
+    write(&dir.join("news/a.md"), "Apples are in season.\n");
+    // Twenty folders of 250 letters reach past Linux's 4,096-byte limit on a path. They are
+    // made one level at a time with relative names, as no single path may be that long.
+    let level = "d".repeat(250);
+    let script = format!(
+        "cd news && for i in $(seq 20); do mkdir {level} && cd {level} || exit 1; done \
+         && echo 'Pears are in season.' > deep.md"
+    );
+    let made = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(&script)
+        .current_dir(dir)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !made {
+        return; // a file system that refuses deep trees cannot show the case
+    }
+    let r = report(&index(dir, &["news", "--index", "idx"]), 1);
+    assert_eq!(r.added, 1, "{r:#?}");
+    assert!(
+        r.errors
+            .iter()
+            .any(|e| e.message.contains("too long") && e.path.contains(&level)),
+        "the deep folder is named in an error: {r:#?}"
+    );
+    assert_eq!(search_idx(dir, "apples").len(), 1);
+}

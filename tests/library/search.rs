@@ -280,6 +280,34 @@ fn ties_across_segments_are_ordered_by_article_then_paragraph() {
     assert_eq!(ids(&page), expected[2..5]);
 }
 
+/// Many equal scores in one segment, written in descending id order: the first ids win,
+/// also past the point where the collector starts rejecting documents (twice the limit),
+/// and also for a prefix, whose matches all score alike.
+#[test]
+fn many_ties_in_one_segment_keep_the_first_article_ids() {
+    let index = Index::create_in_ram();
+    let articles: Vec<Article> = (0..40)
+        .rev()
+        .map(|n| {
+            Article::new(format!("t{n:02}"))
+                .with_paragraph("The harbour bridge opened on time.")
+                .with_paragraph("The harbour ferry was late.")
+        })
+        .collect();
+    index
+        .update(super::articles("code", articles), &UpdateOptions::default())
+        .expect("update");
+    for query in ["bridge", "harbo*"] {
+        let hits = search(&index, SearchRequest::new(query).limit(3));
+        let expected: &[&str] = if query == "bridge" {
+            &["t00#0", "t01#0", "t02#0"]
+        } else {
+            &["t00#0", "t00#1", "t01#0"]
+        };
+        assert_eq!(ids(&hits), expected, "{query}");
+    }
+}
+
 /// A prefix finds every word that has it, not a first batch of them.
 #[test]
 fn a_prefix_matches_every_word_that_starts_with_it() {
