@@ -393,7 +393,7 @@ fn bare_search(index_dir: &Path, q: &str) {
     let query = bare_parse(&index, &parser, q);
     let (top, count) = bare_run(&searcher, query.as_ref());
     for body in top {
-        println!("{}", &body[..body.floor_char_boundary(80)]);
+        println!("{}", body.chars().take(80).collect::<String>());
     }
     println!("{count}");
 }
