@@ -268,16 +268,28 @@ impl FolderSnapshot {
         if self.had_index {
             return;
         }
-        match self.entries {
-            None => {
-                let _ = std::fs::remove_dir_all(&self.dir);
-            }
-            Some(before) => {
-                for entry in std::fs::read_dir(&self.dir).into_iter().flatten().flatten() {
-                    if !before.contains(&entry.file_name()) {
-                        let _ = std::fs::remove_file(entry.path());
-                    }
+        // A merge tantivy started may still write a file for a moment after the run failed:
+        // look again until a pass finds nothing new (at most two seconds).
+        for _ in 0..100 {
+            let removed_any = match &self.entries {
+                None => {
+                    let existed = self.dir.exists();
+                    let _ = std::fs::remove_dir_all(&self.dir);
+                    existed
                 }
+                Some(before) => {
+                    let mut any = false;
+                    for entry in std::fs::read_dir(&self.dir).into_iter().flatten().flatten() {
+                        if !before.contains(&entry.file_name()) {
+                            any |= std::fs::remove_file(entry.path()).is_ok();
+                        }
+                    }
+                    any
+                }
+            };
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            if !removed_any {
+                break;
             }
         }
     }

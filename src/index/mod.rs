@@ -276,7 +276,30 @@ impl Index {
         }
         Ok(())
     }
+
+    /// After a failed run: removes what it wrote until nothing more appears. A merge tantivy
+    /// started before the failure may still be writing its segment for a moment after the
+    /// writer is gone (nothing waits for it), so one pass could miss its files.
+    pub(crate) fn remove_leftovers_settled(&self) -> Result<()> {
+        let Some(dir) = &self.dir else {
+            return Ok(());
+        };
+        for _ in 0..SETTLE_PASSES {
+            if remove_unreferenced(dir, &self.inner)? == 0 {
+                std::thread::sleep(SETTLE_PAUSE);
+                if remove_unreferenced(dir, &self.inner)? == 0 {
+                    break;
+                }
+            }
+            std::thread::sleep(SETTLE_PAUSE);
+        }
+        Ok(())
+    }
 }
+
+/// How often, and how far apart, a failed run looks again for files a merge wrote late.
+pub(crate) const SETTLE_PASSES: usize = 100;
+pub(crate) const SETTLE_PAUSE: std::time::Duration = std::time::Duration::from_millis(20);
 
 /// The commit payload recording this build's schema version and the flawed files.
 pub(crate) fn payload(flawed: Vec<String>) -> String {

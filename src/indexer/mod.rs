@@ -317,7 +317,7 @@ impl Index {
         if let Err(e) = written {
             let _ = writer.rollback();
             drop(writer);
-            let _ = self.remove_leftovers();
+            let _ = self.remove_leftovers_settled();
             return Err(e);
         }
         report.renamed = renamed.len();

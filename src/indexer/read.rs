@@ -368,12 +368,20 @@ fn read_one(
         // A JSON Lines file none of whose lines could be read: a failure, old version kept.
         return failed(key, first.location.clone(), first.message.clone());
     }
-    for article in &mut source.articles {
-        attribution::attribute(article);
-        source
-            .diagnostics
-            .extend(too_long(article, &file.display().to_string()));
-    }
+    drop(bytes);
+    let location = file.display().to_string();
+    // A JSON Lines file may hold a whole corpus: its articles are attributed (and packed) on
+    // every core, each freed as soon as it is packed.
+    let (articles, warnings): (Vec<ReadArticle>, Vec<Vec<Diagnostic>>) =
+        std::mem::take(&mut source.articles)
+            .into_par_iter()
+            .map(|mut article| {
+                attribution::attribute(&mut article);
+                let warnings = too_long(&article, &location);
+                (ReadArticle::new(article, pack), warnings)
+            })
+            .unzip();
+    source.diagnostics.extend(warnings.into_iter().flatten());
     let keep = if source.unreadable.iter().any(Option::is_none) {
         Keep::All
     } else if source.unreadable.is_empty() {
@@ -383,13 +391,9 @@ fn read_one(
     };
     let batch = Batch {
         key,
-        location: file.display().to_string(),
+        location,
         file_hash,
-        articles: source
-            .articles
-            .into_iter()
-            .map(|a| ReadArticle::new(a, pack))
-            .collect(),
+        articles,
         replaces_file: true,
         keep,
         is_flawed: source.diagnostics.iter().any(|d| d.is_error),
