@@ -5,6 +5,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use whosaid::Date;
 
 /// whosaid: search news by who said what, and when.
 ///
@@ -95,11 +96,13 @@ pub struct SearchArgs {
     /// Keep paragraphs from this outlet (repeatable).
     #[arg(long = "source", value_name = "NAME")]
     pub sources: Vec<String>,
-    /// Keep paragraphs dated on or after this day (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
+    /// Keep paragraphs dated on or after this day, or from the start of this month or year
+    /// (YYYY-MM-DD, YYYY-MM or YYYY).
+    #[arg(long, value_name = "DATE", value_parser = first_day)]
     pub from: Option<whosaid::Date>,
-    /// Keep paragraphs dated on or before this day (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
+    /// Keep paragraphs dated on or before this day, or up to the end of this month or year
+    /// (YYYY-MM-DD, YYYY-MM or YYYY).
+    #[arg(long, value_name = "DATE", value_parser = last_day)]
     pub until: Option<whosaid::Date>,
     /// Order of hits.
     #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
@@ -110,6 +113,54 @@ pub struct SearchArgs {
     /// Print JSON Lines, one object per hit.
     #[arg(long)]
     pub json: bool,
+}
+
+/// The first and last day of `2025`, `2025-03` or one day (any form a date may take).
+fn period(text: &str) -> Result<(Date, Date), String> {
+    let text = text.trim();
+    let bytes = text.as_bytes();
+    let digits = |b: &[u8]| !b.is_empty() && b.iter().all(u8::is_ascii_digit);
+    let number = |b: &[u8]| std::str::from_utf8(b).ok()?.parse::<i32>().ok();
+    let bad = || {
+        format!(
+            "`{text}` is not a date; write YYYY-MM-DD, YYYY-MM or YYYY (years {} to {})",
+            Date::MIN_YEAR,
+            Date::MAX_YEAR
+        )
+    };
+    match bytes.len() {
+        4 if digits(bytes) => {
+            let year = number(bytes).ok_or_else(bad)?;
+            Date::new(year, 1, 1)
+                .zip(Date::new(year, 12, 31))
+                .ok_or_else(bad)
+        }
+        6 | 7 if bytes[4] == b'-' && digits(&bytes[..4]) && digits(&bytes[5..]) => {
+            let year = number(&bytes[..4]).ok_or_else(bad)?;
+            let month = u8::try_from(number(&bytes[5..]).ok_or_else(bad)?).map_err(|_| bad())?;
+            let first = Date::new(year, month, 1).ok_or_else(bad)?;
+            let last = (28..=31)
+                .rev()
+                .find_map(|day| Date::new(year, month, day))
+                .ok_or_else(bad)?;
+            Ok((first, last))
+        }
+        _ => text.parse::<Date>().map(|day| (day, day)).map_err(|e| {
+            if e.contains("is not a date") {
+                bad()
+            } else {
+                e
+            }
+        }),
+    }
+}
+
+fn first_day(text: &str) -> Result<Date, String> {
+    period(text).map(|(first, _)| first)
+}
+
+fn last_day(text: &str) -> Result<Date, String> {
+    period(text).map(|(_, last)| last)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -195,5 +246,33 @@ mod tests {
     #[test]
     fn verify_cli() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn from_and_until_take_a_year_a_month_or_a_day() {
+        let d = |y, m, day| Date::new(y, m, day).unwrap();
+        for (text, first, last) in [
+            ("2025", d(2025, 1, 1), d(2025, 12, 31)),
+            ("2025-02", d(2025, 2, 1), d(2025, 2, 28)),
+            ("2024-2", d(2024, 2, 1), d(2024, 2, 29)),
+            ("2025-12", d(2025, 12, 1), d(2025, 12, 31)),
+            ("2025-03-14", d(2025, 3, 14), d(2025, 3, 14)),
+            ("March 14, 2025", d(2025, 3, 14), d(2025, 3, 14)),
+        ] {
+            assert_eq!(first_day(text), Ok(first), "{text}");
+            assert_eq!(last_day(text), Ok(last), "{text}");
+        }
+        for text in [
+            "2025-13",
+            "2025-00",
+            "9999",
+            "2025-1é",
+            "20x5",
+            "",
+            "2025-03-1é",
+        ] {
+            assert!(first_day(text).is_err(), "{text}");
+            assert!(last_day(text).is_err(), "{text}");
+        }
     }
 }

@@ -1,5 +1,6 @@
 //! The `whosaid` binary: parses arguments, calls the library, prints, maps to exit codes.
 
+mod args;
 mod cli;
 
 use std::io::{self, BufWriter, IsTerminal, Read, Write};
@@ -20,7 +21,7 @@ use cli::{Cli, Command, CountArg, SortArg};
 const EXIT_LOCKED: u8 = 75;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_from(args::query_words_last(std::env::args_os().collect()));
     match run(cli) {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
@@ -71,7 +72,9 @@ fn search(
     out: &mut impl Write,
 ) -> Result<ExitCode> {
     let index = open_for_search(&args.index, quiet)?;
-    let mut request = SearchRequest::new(args.query.join(" "))
+    let query = args.query.join(" ");
+    let with_caret = |e: Error| caret(e, &query);
+    let mut request = SearchRequest::new(query.clone())
         .limit(args.limit)
         .offset(args.offset)
         .dates(args.from, args.until)
@@ -84,9 +87,10 @@ fn search(
     request.sources = args.sources;
     if let Some(by) = args.count {
         let rows: Vec<(String, u64)> = match by {
-            CountArg::Speaker => index.count_by_speaker(&request)?,
+            CountArg::Speaker => index.count_by_speaker(&request).map_err(with_caret)?,
             CountArg::Date => index
-                .count_by_date(&request)?
+                .count_by_date(&request)
+                .map_err(with_caret)?
                 .into_iter()
                 .map(|(d, n)| (d.to_string(), n))
                 .collect(),
@@ -98,22 +102,53 @@ fn search(
                 writeln!(out, "{n:>7}  {key}")?;
             }
         }
+        if rows.is_empty() && !quiet {
+            did_you_mean(&index.suggestions(&request).unwrap_or_default());
+        }
         return Ok(exit_for_hits(!rows.is_empty()));
     }
-    let results = index.search(&request)?;
+    let results = index.search(&request).map_err(with_caret)?;
     if args.json {
         output::write_hits_json(out, &results)?;
     } else {
         output::write_hits(out, &results, args.offset, style)?;
     }
     if !quiet && !args.json {
-        eprintln!(
-            "whosaid: {} of {} matching paragraphs",
-            results.hits.len(),
-            results.total
-        );
+        let shown = results.hits.len();
+        let total = results.total;
+        if args.offset == 0 || shown == 0 {
+            eprintln!("whosaid: {shown} of {total} matching paragraphs");
+        } else {
+            let (first, last) = (args.offset + 1, args.offset + shown);
+            eprintln!("whosaid: {first}–{last} of {total} matching paragraphs");
+        }
+    }
+    if !quiet {
+        did_you_mean(&results.suggestions);
     }
     Ok(exit_for_hits(!results.hits.is_empty()))
+}
+
+/// "did you mean `Zelensky`?" on stderr, when there is something to suggest.
+fn did_you_mean(suggestions: &[String]) {
+    let quoted: Vec<String> = suggestions.iter().map(|s| format!("`{s}`")).collect();
+    let list = match quoted.as_slice() {
+        [] => return,
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    };
+    eprintln!("whosaid: no hits; did you mean {list}?");
+}
+
+/// A bad query's message, with the query and a caret under the column of the problem.
+fn caret(e: Error, query: &str) -> anyhow::Error {
+    match &e {
+        Error::BadQuery { column, .. } if !query.contains(['\n', '\r']) => {
+            let pad = " ".repeat(column.saturating_sub(1).min(query.chars().count()));
+            anyhow::anyhow!("{e}\n  {query}\n  {pad}^")
+        }
+        _ => e.into(),
+    }
 }
 
 fn exit_for_hits(found: bool) -> ExitCode {

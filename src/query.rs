@@ -57,13 +57,42 @@ pub(crate) fn parse(text: &str) -> Result<UserInputAst> {
     }
     check_size(text)?;
     precheck(text)?;
-    tantivy_query_grammar::parse_query(text).map_err(|_| {
-        let (_, errors) = tantivy_query_grammar::parse_query_lenient(text);
+    let (escaped, inserted) = escape_inner_apostrophes(text);
+    tantivy_query_grammar::parse_query(&escaped).map_err(|_| {
+        let (_, errors) = tantivy_query_grammar::parse_query_lenient(&escaped);
         match errors.first() {
-            Some(e) => bad(column_of(text, e.pos), e.message.clone()),
+            Some(e) => {
+                // Back to a position in what the user typed.
+                let before = inserted.iter().filter(|&&at| at < e.pos).count();
+                bad(
+                    column_of(text, e.pos.saturating_sub(before)),
+                    e.message.clone(),
+                )
+            }
             None => bad(1, "this query does not parse; check operators and quotes"),
         }
     })
+}
+
+/// `O'Brien` as one word: an apostrophe between letters is escaped, so the grammar does not
+/// read it as the start of a quotation. Returns the text and where backslashes went in.
+fn escape_inner_apostrophes(text: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(text.len());
+    let mut inserted = Vec::new();
+    let mut previous: Option<char> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let inner = c == '\''
+            && previous.is_some_and(char::is_alphanumeric)
+            && chars.peek().is_some_and(|n| n.is_alphanumeric());
+        if inner && previous != Some('\\') {
+            inserted.push(out.len());
+            out.push('\\');
+        }
+        out.push(c);
+        previous = Some(c);
+    }
+    (out, inserted)
 }
 
 fn bad(column: usize, message: impl Into<String>) -> Error {
@@ -579,7 +608,10 @@ fn check_field(name: &str, text: &str) -> Result<()> {
 
 /// 1-based column in characters of byte offset `at`.
 fn column_of(text: &str, at: usize) -> usize {
-    let at = at.min(text.len());
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
     text[..at].chars().count() + 1
 }
 

@@ -18,7 +18,7 @@ use tantivy::tokenizer::{
 /// by an older whosaid is rebuilt, never mixed; one built by a newer whosaid is refused.
 /// (What decides field contents, the reader and the attribution rules, carries its own
 /// version in each file's fingerprint, so an upgrade re-reads files instead of rebuilding.)
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Article id: exact, stored, fast (ties are broken on it).
 pub const ARTICLE: &str = "article";
@@ -227,9 +227,44 @@ impl<T: TokenStream> TokenStream for CachedStemmerStream<'_, T> {
     }
 }
 
+/// Words of a name, with an apostrophe between letters dropped first: "O'Brien", "O’Brien"
+/// and "OBrien" are the one word `obrien`, so a name is found however it is typed.
+#[derive(Clone, Default)]
+pub(crate) struct NameTokenizer {
+    inner: SimpleTokenizer,
+    joined: String,
+}
+
+/// `'` or `’` between two letters.
+fn is_inner_apostrophe(text: &str, at: usize, c: char) -> bool {
+    matches!(c, '\'' | '’')
+        && text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+        && text[at + c.len_utf8()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+}
+
+impl Tokenizer for NameTokenizer {
+    type TokenStream<'a> = <SimpleTokenizer as Tokenizer>::TokenStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        self.joined.clear();
+        for (at, c) in text.char_indices() {
+            if !is_inner_apostrophe(text, at, c) {
+                self.joined.push(c);
+            }
+        }
+        self.inner.token_stream(&self.joined)
+    }
+}
+
 /// The analyzer for names.
 pub(crate) fn name_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
+    TextAnalyzer::builder(NameTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
@@ -274,6 +309,29 @@ mod tests {
             assert!(schema.get_field(name).is_ok(), "{name}");
         }
         assert!(fields_of(&schema).is_ok());
+    }
+
+    #[test]
+    fn names_with_apostrophes_are_one_word() {
+        let words = |text: &str| {
+            let mut analyzer = name_analyzer();
+            let mut stream = analyzer.token_stream(text);
+            let mut out = Vec::new();
+            while let Some(t) = stream.next() {
+                out.push(t.text.clone());
+            }
+            out
+        };
+        for (text, expected) in [
+            ("Conor O'Brien", vec!["conor", "obrien"]),
+            ("Conor O’Brien", vec!["conor", "obrien"]),
+            ("oBrien", vec!["obrien"]),
+            ("Jean-Pierre Dupont", vec!["jean", "pierre", "dupont"]),
+            ("'Sam' Smith's", vec!["sam", "smiths"]),
+            ("Zoë Ağaoğlu", vec!["zoe", "agaoglu"]),
+        ] {
+            assert_eq!(words(text), expected, "{text}");
+        }
     }
 
     #[test]

@@ -21,6 +21,7 @@ use collect::{DateCounts, SpeakerCounts, TopSorted};
 
 mod collect;
 mod spellings;
+mod suggest;
 
 use crate::schema::{BOOST_FIELDS, MATCH_FIELDS};
 pub(crate) use spellings::{name_words, words_query};
@@ -187,6 +188,10 @@ pub struct SearchResults {
     pub total: usize,
     /// The requested page of hits, in order.
     pub hits: Vec<Hit>,
+    /// When nothing matched: close words and speaker names the index holds for the query's
+    /// words that it does not hold (see [`Index::suggestions`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub suggestions: Vec<String>,
 }
 
 impl Index {
@@ -232,7 +237,16 @@ impl Index {
                 Ok(self.hit(&doc, entry.score, snippets.as_ref(), request.snippet_chars))
             })
             .collect::<Result<Vec<Hit>>>()?;
-        Ok(SearchResults { total, hits })
+        let suggestions = if total == 0 {
+            self.suggestions(request)?
+        } else {
+            Vec::new()
+        };
+        Ok(SearchResults {
+            total,
+            hits,
+            suggestions,
+        })
     }
 
     /// Counts matching paragraphs per speaker, most first (ties by name). The request's
@@ -464,6 +478,7 @@ impl SearchResults {
         SearchResults {
             total: hits.len(),
             hits,
+            suggestions: Vec::new(),
         }
     }
 }

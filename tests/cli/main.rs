@@ -11,6 +11,7 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+mod forgiving;
 mod index;
 mod parse;
 mod robust;

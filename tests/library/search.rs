@@ -360,3 +360,44 @@ fn a_field_with_anything_in_it() {
         all.len()
     );
 }
+
+/// A search that finds nothing carries close names and words; one that finds something,
+/// or whose words are all in the index, carries none.
+#[test]
+fn nothing_found_carries_suggestions() {
+    let index = Index::create_in_ram();
+    let article = Article::new("a")
+        .with_paragraph("\"The ceasefire holds,\" said Volodymyr Zelensky.")
+        .with_paragraph("\"We want peace,\" said Conor O'Brien.");
+    index
+        .update(
+            super::articles("code", vec![article]),
+            &UpdateOptions::default(),
+        )
+        .expect("update");
+    let results = index
+        .search(&SearchRequest::new("speaker:Zelenksy"))
+        .expect("search");
+    assert_eq!(results.total, 0);
+    assert_eq!(results.suggestions, ["Zelensky"]);
+    let results = index
+        .search(&SearchRequest::new("cesefire"))
+        .expect("search");
+    assert_eq!(results.suggestions, ["ceasefire"]);
+    let results = index
+        .search(&SearchRequest::new("ceasefire peace"))
+        .expect("search");
+    assert_eq!(results.total, 0);
+    assert!(results.suggestions.is_empty());
+    let results = index
+        .search(&SearchRequest::new("speaker:obrien"))
+        .expect("search");
+    assert_eq!(results.total, 1);
+    assert!(results.suggestions.is_empty());
+    assert_eq!(
+        index
+            .suggestions(&SearchRequest::new("").speaker("Zelenksy"))
+            .expect("suggestions"),
+        ["Zelensky"]
+    );
+}
