@@ -74,6 +74,17 @@ pub enum Command {
     Parse(ParseArgs),
     /// Delete one article (all its paragraphs) from the index by id.
     Delete(DeleteArgs),
+    /// Print a shell completion script (see the README for where to put it).
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), e.g. `whosaid man > ~/.local/share/man/man1/whosaid.1`.
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]

@@ -333,3 +333,34 @@ fn help_lists_the_exit_codes() {
         assert!(help.contains(code), "`{code}` not in: {help}");
     }
 }
+
+#[test]
+fn completions_and_man_page_are_generated_from_the_options() {
+    let tmp = tempdir();
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let run = whosaid(tmp.path(), &["completions", shell]);
+        run.expect_code(0);
+        for word in ["whosaid", "search", "speaker", "count"] {
+            assert!(run.stdout.contains(word), "{shell}: {word}");
+        }
+    }
+    // The bash script is valid bash.
+    let script = tmp.path().join("whosaid.bash");
+    std::fs::write(
+        &script,
+        whosaid(tmp.path(), &["completions", "bash"]).stdout,
+    )
+    .unwrap();
+    let checked = std::process::Command::new("bash")
+        .arg("-n")
+        .arg(&script)
+        .status()
+        .expect("bash runs");
+    assert!(checked.success());
+    let run = whosaid(tmp.path(), &["completions", "tcsh"]);
+    run.expect_code(2);
+    let man = whosaid(tmp.path(), &["man"]);
+    man.expect_code(0);
+    assert!(man.stdout.contains(".TH whosaid 1"), "{}", man.stdout);
+    assert!(man.stdout.contains("search"));
+}
