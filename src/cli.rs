@@ -121,6 +121,10 @@ pub struct SearchArgs {
     /// Print counts of matching paragraphs instead of hits.
     #[arg(long, value_enum, value_name = "BY")]
     pub count: Option<CountArg>,
+    /// With `--count date`: buckets of a day, an ISO week, a month or a year, from the
+    /// first match to the last, empty ones included.
+    #[arg(long, value_enum, value_name = "PERIOD")]
+    pub by: Option<ByArg>,
     /// Print JSON Lines, one object per hit.
     #[arg(long)]
     pub json: bool,
@@ -187,6 +191,14 @@ pub enum CountArg {
     Speaker,
     /// Paragraphs per day.
     Date,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ByArg {
+    Day,
+    Week,
+    Month,
+    Year,
 }
 
 #[derive(Debug, Args)]

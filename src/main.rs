@@ -12,10 +12,11 @@ use anyhow::{Context, Result};
 use clap::Parser;
 use whosaid::output::{self, Style};
 use whosaid::{
-    Error, Index, IndexReport, Input, Progress, ReadOptions, SearchRequest, Sort, UpdateOptions,
+    Error, Index, IndexReport, Input, Period, Progress, ReadOptions, SearchRequest, Sort,
+    UpdateOptions,
 };
 
-use cli::{Cli, Command, CountArg, SortArg};
+use cli::{ByArg, Cli, Command, CountArg, SortArg};
 
 /// Exit status when another process holds the index (EX_TEMPFAIL).
 const EXIT_LOCKED: u8 = 75;
@@ -94,27 +95,51 @@ fn search(
         });
     request.speakers = args.speakers;
     request.sources = args.sources;
+    if args.by.is_some() && args.count != Some(CountArg::Date) {
+        anyhow::bail!(
+            "--by gives the buckets of a timeline: use it with --count date \
+             (e.g. `whosaid search Putin --count date --by month`)"
+        );
+    }
     if let Some(by) = args.count {
-        let rows: Vec<(String, u64)> = match by {
-            CountArg::Speaker => index.count_by_speaker(&request).map_err(with_caret)?,
-            CountArg::Date => index
-                .count_by_date(&request)
-                .map_err(with_caret)?
-                .into_iter()
-                .map(|(d, n)| (d.to_string(), n))
-                .collect(),
-        };
-        for (key, n) in &rows {
-            if args.json {
-                writeln!(out, "{}", serde_json::json!({ "key": key, "count": n }))?;
-            } else {
-                writeln!(out, "{n:>7}  {key}")?;
+        let found = match by {
+            CountArg::Speaker => {
+                let rows = index.count_by_speaker(&request).map_err(with_caret)?;
+                for (key, n) in &rows {
+                    if args.json {
+                        writeln!(out, "{}", serde_json::json!({ "key": key, "count": n }))?;
+                    } else {
+                        writeln!(out, "{n:>7}  {key}")?;
+                    }
+                }
+                !rows.is_empty()
             }
-        }
-        if rows.is_empty() && !quiet {
+            CountArg::Date => {
+                let period = match args.by.unwrap_or(ByArg::Day) {
+                    ByArg::Day => Period::Day,
+                    ByArg::Week => Period::Week,
+                    ByArg::Month => Period::Month,
+                    ByArg::Year => Period::Year,
+                };
+                let buckets = index.timeline(&request, period).map_err(with_caret)?;
+                if args.json {
+                    for b in &buckets {
+                        // `key` as before timelines, for programs that read it.
+                        let row = serde_json::json!({
+                            "bucket": b.bucket, "key": b.bucket, "count": b.count
+                        });
+                        writeln!(out, "{row}")?;
+                    }
+                } else {
+                    output::write_timeline(out, &buckets, io::stdout().is_terminal())?;
+                }
+                !buckets.is_empty()
+            }
+        };
+        if !found && !quiet {
             did_you_mean(&index.suggestions(&request).unwrap_or_default());
         }
-        return Ok(exit_for_hits(!rows.is_empty()));
+        return Ok(exit_for_hits(found));
     }
     let results = index.search(&request).map_err(with_caret)?;
     if args.json {

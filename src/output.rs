@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::article::{Article, Paragraph};
 use crate::attribution::Cue;
 use crate::dates::Date;
-use crate::search::{Hit, SearchResults};
+use crate::search::{Bucket, Hit, SearchResults};
 
 /// How to print for people.
 #[derive(Debug, Clone, Copy, Default)]
@@ -188,6 +188,36 @@ fn highlighted(hit: &Hit, style: Style) -> String {
         text.push('…');
     }
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A timeline, a bucket per line: `count  bucket`, and on a terminal (`bars`) a bar per
+/// bucket scaled to the widest count and to the terminal's width (`COLUMNS`, else 80).
+///
+/// # Errors
+/// When `out` fails.
+pub fn write_timeline(out: &mut impl Write, buckets: &[Bucket], bars: bool) -> io::Result<()> {
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse::<usize>().ok())
+        .unwrap_or(80);
+    let label = buckets.iter().map(|b| b.bucket.len()).max().unwrap_or(0);
+    let most = buckets.iter().map(|b| b.count).max().unwrap_or(0).max(1);
+    let room = columns.saturating_sub(7 + 2 + label + 2).max(10) as u64;
+    for bucket in buckets {
+        if bars {
+            let len = (bucket.count * room).div_ceil(most) as usize;
+            let line = format!(
+                "{:>7}  {:<label$}  {}",
+                bucket.count,
+                bucket.bucket,
+                "█".repeat(len)
+            );
+            writeln!(out, "{}", line.trim_end())?;
+        } else {
+            writeln!(out, "{:>7}  {}", bucket.count, bucket.bucket)?;
+        }
+    }
+    Ok(())
 }
 
 /// Writes an article's paragraphs as JSON Lines, as they would be indexed. With `explain`

@@ -22,6 +22,9 @@ use collect::{DateCounts, SpeakerCounts, TopSorted};
 mod collect;
 mod spellings;
 mod suggest;
+mod timeline;
+
+pub use timeline::{Bucket, Period};
 
 use crate::schema::{BOOST_FIELDS, MATCH_FIELDS};
 pub(crate) use spellings::{name_words, words_query};

@@ -364,3 +364,72 @@ fn completions_and_man_page_are_generated_from_the_options() {
     assert!(man.stdout.contains(".TH whosaid 1"), "{}", man.stdout);
     assert!(man.stdout.contains("search"));
 }
+
+#[test]
+fn timelines_have_a_bucket_for_every_period_from_first_to_last() {
+    let tmp = tempdir();
+    let dir = tmp.path();
+    for (name, date) in [
+        ("a", "2024-12-30"),
+        ("b", "2025-01-02"),
+        ("c", "2025-03-14"),
+    ] {
+        common::write(
+            &dir.join(format!("news/{name}.md")),
+            format!("---\ndate: {date}\n---\nThe talks went on.\n"),
+        );
+    }
+    report(&index(dir, &["news", "--index", "idx"]), 0);
+    let rows = |by: &str| -> Vec<(String, u64)> {
+        let run = whosaid(
+            dir,
+            &[
+                "search", "talks", "--count", "date", "--by", by, "--json", "--index", "idx",
+            ],
+        );
+        run.expect_code(0);
+        run.json_lines::<Value>()
+            .into_iter()
+            .map(|r| {
+                assert_eq!(r["key"], r["bucket"], "{r}");
+                (
+                    r["bucket"].as_str().unwrap().to_string(),
+                    r["count"].as_u64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let owned = |v: &[(&str, u64)]| -> Vec<(String, u64)> {
+        v.iter().map(|&(b, n)| (b.to_string(), n)).collect()
+    };
+    assert_eq!(rows("year"), owned(&[("2024", 1), ("2025", 2)]));
+    assert_eq!(
+        rows("month"),
+        owned(&[
+            ("2024-12", 1),
+            ("2025-01", 1),
+            ("2025-02", 0),
+            ("2025-03", 1)
+        ])
+    );
+    let weeks = rows("week");
+    // 2024-12-30 and 2025-01-02 are both in ISO week 1 of 2025.
+    assert_eq!(weeks[0], ("2025-W01".to_string(), 2));
+    assert_eq!(weeks.last().unwrap(), &("2025-W11".to_string(), 1));
+    assert_eq!(weeks.len(), 11);
+    let days = rows("day");
+    assert_eq!(days.len(), 75);
+    assert_eq!(days.iter().map(|d| d.1).sum::<u64>(), 3);
+    // Without --json: count and bucket, no bars when stdout is not a terminal.
+    let run = whosaid(
+        dir,
+        &[
+            "search", "talks", "--count", "date", "--by", "year", "--index", "idx",
+        ],
+    );
+    assert_eq!(run.stdout, "      1  2024\n      2  2025\n");
+    // --by belongs to --count date.
+    let run = whosaid(dir, &["search", "talks", "--by", "month", "--index", "idx"]);
+    run.expect_code(2);
+    assert!(run.stderr.contains("--count date"), "{}", run.stderr);
+}
