@@ -74,10 +74,35 @@ pub enum Command {
     Parse(ParseArgs),
     /// Delete one article (all its paragraphs) from the index by id.
     Delete(DeleteArgs),
+    /// Print an article (or one of its paragraphs) as indexed, with speakers.
+    Show(ShowArgs),
     /// Print a shell completion script (see the README for where to put it).
     Completions(CompletionsArgs),
     /// Print the manual page (roff), e.g. `whosaid man > ~/.local/share/man/man1/whosaid.1`.
     Man,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Article id, as `whosaid search` prints it.
+    pub id: String,
+    /// Only this paragraph (`3` or `¶3`).
+    #[arg(value_name = "¶N", value_parser = paragraph_number)]
+    pub paragraph: Option<u64>,
+    /// Index folder.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    /// Print JSON Lines, one object per paragraph.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `3` or `¶3`.
+fn paragraph_number(text: &str) -> Result<u64, String> {
+    let digits = text.trim().trim_start_matches('¶');
+    digits
+        .parse()
+        .map_err(|_| format!("`{text}` is not a paragraph number; write e.g. 3 or ¶3"))
 }
 
 #[derive(Debug, Args)]
@@ -125,6 +150,15 @@ pub struct SearchArgs {
     /// first match to the last, empty ones included.
     #[arg(long, value_enum, value_name = "PERIOD")]
     pub by: Option<ByArg>,
+    /// Show N paragraphs of the same article before and after each hit.
+    #[arg(short = 'C', long, value_name = "N")]
+    pub context: Option<usize>,
+    /// Show N paragraphs of the same article before each hit.
+    #[arg(short = 'B', long, value_name = "N")]
+    pub before_context: Option<usize>,
+    /// Show N paragraphs of the same article after each hit.
+    #[arg(short = 'A', long, value_name = "N")]
+    pub after_context: Option<usize>,
     /// Print JSON Lines, one object per hit.
     #[arg(long)]
     pub json: bool,

@@ -73,7 +73,9 @@ pub use index::Index;
 pub use indexer::{IndexReport, Input, InputError, Progress, ProgressFn, UpdateOptions};
 pub use model::{Article, Cue, CueKind, Diagnostic, Paragraph, Speaker};
 pub use schema::SCHEMA_VERSION;
-pub use search::{Bucket, Hit, MAX_LIMIT, Period, SearchRequest, SearchResults, Snippet, Sort};
+pub use search::{
+    Bucket, Context, Hit, MAX_LIMIT, Period, SearchRequest, SearchResults, Snippet, Sort,
+};
 
 /// Reads, splits and attributes the articles under `paths` (files or folders), exactly as
 /// [`Index::update`] would index them, without touching any index. Speaker names are made

@@ -61,6 +61,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             ExitCode::SUCCESS
         }
+        Command::Show(args) => show(args, style, &mut out)?,
         Command::Completions(args) => {
             let mut command = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(args.shell, &mut command, "whosaid", &mut out);
@@ -93,6 +94,11 @@ fn search(
             SortArg::Newest => Sort::Newest,
             SortArg::Oldest => Sort::Oldest,
         });
+    let around = args.context.unwrap_or(0);
+    request = request.context(
+        args.before_context.unwrap_or(around),
+        args.after_context.unwrap_or(around),
+    );
     request.speakers = args.speakers;
     request.sources = args.sources;
     if args.by.is_some() && args.count != Some(CountArg::Date) {
@@ -161,6 +167,28 @@ fn search(
         did_you_mean(&results.suggestions);
     }
     Ok(exit_for_hits(!results.hits.is_empty()))
+}
+
+fn show(args: cli::ShowArgs, style: Style, out: &mut impl Write) -> Result<ExitCode> {
+    let index = open_for_search(&args.index, true)?;
+    let range = args.paragraph.map_or(0..=u64::MAX, |p| p..=p);
+    let paragraphs = index.paragraphs(&args.id, range)?;
+    if paragraphs.is_empty() {
+        let what = match args.paragraph {
+            Some(p) => format!("no paragraph ¶{p} in article {}", args.id),
+            None => format!("no article {}", args.id),
+        };
+        anyhow::bail!(
+            "{what} in {}; `whosaid search --json` prints the ids",
+            args.index.display()
+        );
+    }
+    if args.json {
+        output::write_paragraphs_json(out, &paragraphs)?;
+    } else {
+        output::write_paragraphs(out, &paragraphs, style)?;
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// "did you mean `Zelensky`?" on stderr, when there is something to suggest.

@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::article::{Article, Paragraph};
 use crate::attribution::Cue;
 use crate::dates::Date;
-use crate::search::{Bucket, Hit, SearchResults};
+use crate::search::{Bucket, Context, Hit, SearchResults};
 
 /// How to print for people.
 #[derive(Debug, Clone, Copy, Default)]
@@ -52,6 +52,10 @@ struct HitLine<'a> {
     score: f32,
     /// Byte ranges of matched words in `text`.
     highlights: Vec<[usize; 2]>,
+    #[serde(skip_serializing_if = "<[Context]>::is_empty")]
+    context_before: &'a [Context],
+    #[serde(skip_serializing_if = "<[Context]>::is_empty")]
+    context_after: &'a [Context],
 }
 
 /// One JSON line per parsed paragraph.
@@ -112,6 +116,8 @@ pub fn write_hits_json(out: &mut impl Write, results: &SearchResults) -> io::Res
                 .iter()
                 .map(|r| [r.start, r.end])
                 .collect(),
+            context_before: &hit.context_before,
+            context_after: &hit.context_after,
         };
         write_json_line(out, &line)?;
     }
@@ -163,8 +169,29 @@ fn write_hit(out: &mut impl Write, rank: usize, hit: &Hit, style: Style) -> io::
         hit.paragraph,
         style.paint(DIM, &hit.article)
     )?;
-    writeln!(out, "    {}", highlighted(hit, style))?;
+    write_context(out, &hit.context_before, style)?;
+    let marker = if hit.context_before.is_empty() && hit.context_after.is_empty() {
+        String::new()
+    } else {
+        format!("¶{} ▶ ", hit.paragraph)
+    };
+    writeln!(out, "    {marker}{}", highlighted(hit, style))?;
+    write_context(out, &hit.context_after, style)?;
     writeln!(out)
+}
+
+/// Context paragraphs, dimmed and marked with their numbers and speakers.
+fn write_context(out: &mut impl Write, context: &[Context], style: Style) -> io::Result<()> {
+    for c in context {
+        let speakers = if c.speakers.is_empty() {
+            String::new()
+        } else {
+            format!("[{}] ", c.speakers.join(", "))
+        };
+        let text = format!("¶{} │ {speakers}{}", c.paragraph, c.text);
+        writeln!(out, "    {}", style.paint(DIM, &text))?;
+    }
+    Ok(())
 }
 
 /// The snippet with matched words painted, and `…` where it cuts the paragraph.
@@ -188,6 +215,88 @@ fn highlighted(hit: &Hit, style: Style) -> String {
         text.push('…');
     }
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Paragraphs of one article for `whosaid show`: its headline, date, outlet and id once,
+/// then each paragraph with its number and speakers.
+///
+/// # Errors
+/// When `out` fails.
+pub fn write_paragraphs(out: &mut impl Write, paragraphs: &[Hit], style: Style) -> io::Result<()> {
+    let Some(first) = paragraphs.first() else {
+        return Ok(());
+    };
+    writeln!(
+        out,
+        "{}",
+        style.paint(BOLD, first.title.as_deref().unwrap_or(&first.article))
+    )?;
+    let facts: Vec<String> = [
+        first.date.map(|d| d.to_string()),
+        first.source.clone(),
+        first.author.clone(),
+        Some(first.article.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    writeln!(out, "{}", style.paint(DIM, &facts.join(" · ")))?;
+    let mut section: Option<&str> = None;
+    for p in paragraphs {
+        if p.section.as_deref() != section {
+            section = p.section.as_deref();
+            if let Some(heading) = section {
+                writeln!(out, "\n{}", style.paint(BOLD, &format!("## {heading}")))?;
+            }
+        }
+        let speakers = if p.speakers.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", style.paint(BOLD, &p.speakers.join(", ")))
+        };
+        writeln!(out, "\n¶{}{speakers}", p.paragraph)?;
+        writeln!(out, "{}", p.text)?;
+    }
+    Ok(())
+}
+
+/// Paragraphs of one article as JSON Lines: the keys of a hit without `snippet`, `score`
+/// and `highlights`.
+///
+/// # Errors
+/// When `out` fails.
+pub fn write_paragraphs_json(out: &mut impl Write, paragraphs: &[Hit]) -> io::Result<()> {
+    for p in paragraphs {
+        let line = ShowLine {
+            article: &p.article,
+            title: p.title.as_deref(),
+            source: p.source.as_deref(),
+            author: p.author.as_deref(),
+            url: p.url.as_deref(),
+            date: p.date,
+            paragraph: p.paragraph,
+            section: p.section.as_deref(),
+            speakers: &p.speakers,
+            text: &p.text,
+        };
+        write_json_line(out, &line)?;
+    }
+    Ok(())
+}
+
+/// One JSON line per paragraph of `whosaid show`.
+#[derive(Debug, Serialize)]
+struct ShowLine<'a> {
+    article: &'a str,
+    title: Option<&'a str>,
+    source: Option<&'a str>,
+    author: Option<&'a str>,
+    url: Option<&'a str>,
+    date: Option<Date>,
+    paragraph: u64,
+    section: Option<&'a str>,
+    speakers: &'a [String],
+    text: &'a str,
 }
 
 /// A timeline, a bucket per line: `count  bucket`, and on a terminal (`bars`) a bar per

@@ -69,6 +69,9 @@ pub struct SearchRequest {
     pub snippet_chars: usize,
     /// Whether hits get snippets (on by default); without them a hit's snippet is empty.
     pub snippets: bool,
+    /// Paragraphs of the same article to give with each hit: how many before it and how
+    /// many after (none by default).
+    pub context: (usize, usize),
 }
 
 impl SearchRequest {
@@ -85,6 +88,7 @@ impl SearchRequest {
             sort: Sort::Relevance,
             snippet_chars: 200,
             snippets: true,
+            context: (0, 0),
         }
     }
     /// Keeps paragraphs where this person speaks (may be called again for more persons).
@@ -111,6 +115,12 @@ impl SearchRequest {
     /// each hit's snippet is empty.
     pub fn snippets(mut self, on: bool) -> Self {
         self.snippets = on;
+        self
+    }
+    /// Gives each hit the `before` paragraphs of its article just before it and the `after`
+    /// paragraphs just after it ([`Hit::context_before`], [`Hit::context_after`]).
+    pub fn context(mut self, before: usize, after: usize) -> Self {
+        self.context = (before, after);
         self
     }
     /// Sets the characters of context in a snippet (default 200).
@@ -181,6 +191,24 @@ pub struct Hit {
     pub score: f32,
     /// The matched passage.
     pub snippet: Snippet,
+    /// With [`SearchRequest::context`]: the article's paragraphs just before this one.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub context_before: Vec<Context>,
+    /// With [`SearchRequest::context`]: the article's paragraphs just after this one.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub context_after: Vec<Context>,
+}
+
+/// A paragraph given around a hit, from the same article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Context {
+    /// 0-based paragraph number in the article.
+    pub paragraph: u64,
+    /// Speakers, main speaker first.
+    pub speakers: Vec<String>,
+    /// The paragraph.
+    pub text: String,
 }
 
 /// Hits of one search.
@@ -240,6 +268,8 @@ impl Index {
                 Ok(self.hit(&doc, entry.score, snippets.as_ref(), request.snippet_chars))
             })
             .collect::<Result<Vec<Hit>>>()?;
+        let mut hits = hits;
+        self.add_context(&mut hits, request.context)?;
         let suggestions = if total == 0 {
             self.suggestions(request)?
         } else {
@@ -423,7 +453,76 @@ impl Index {
             ),
             text,
             score,
+            context_before: Vec::new(),
+            context_after: Vec::new(),
         }
+    }
+
+    /// The paragraphs of `article` numbered within `paragraphs`, in order, as hits with no
+    /// score and no snippet; empty when there is no such article.
+    ///
+    /// # Errors
+    /// [`Error::Engine`](crate::Error::Engine) when the index cannot be read.
+    pub fn paragraphs(
+        &self,
+        article: &str,
+        paragraphs: std::ops::RangeInclusive<u64>,
+    ) -> Result<Vec<Hit>> {
+        let f = &self.fields;
+        let query = BooleanQuery::new(vec![
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(f.article, article),
+                    IndexRecordOption::Basic,
+                )) as Box<dyn Query>,
+            ),
+            (
+                Occur::Must,
+                Box::new(RangeQuery::new(
+                    std::ops::Bound::Included(Term::from_field_u64(
+                        f.paragraph,
+                        *paragraphs.start(),
+                    )),
+                    std::ops::Bound::Included(Term::from_field_u64(f.paragraph, *paragraphs.end())),
+                )),
+            ),
+        ]);
+        let searcher = self.searcher();
+        let addresses = searcher.search(&query, &tantivy::collector::DocSetCollector)?;
+        let mut hits = addresses
+            .into_iter()
+            .map(|address| {
+                let doc: TantivyDocument = searcher.doc(address)?;
+                Ok(self.hit(&doc, 0.0, None, 0))
+            })
+            .collect::<Result<Vec<Hit>>>()?;
+        hits.sort_by_key(|h| h.paragraph);
+        Ok(hits)
+    }
+
+    /// Fills the hits' context paragraphs.
+    fn add_context(&self, hits: &mut [Hit], (before, after): (usize, usize)) -> Result<()> {
+        if before == 0 && after == 0 {
+            return Ok(());
+        }
+        for hit in hits {
+            let first = hit.paragraph.saturating_sub(before as u64);
+            let last = hit.paragraph.saturating_add(after as u64);
+            for p in self.paragraphs(&hit.article, first..=last)? {
+                let context = Context {
+                    paragraph: p.paragraph,
+                    speakers: p.speakers,
+                    text: p.text,
+                };
+                match p.paragraph.cmp(&hit.paragraph) {
+                    std::cmp::Ordering::Less => hit.context_before.push(context),
+                    std::cmp::Ordering::Greater => hit.context_after.push(context),
+                    std::cmp::Ordering::Equal => {}
+                }
+            }
+        }
+        Ok(())
     }
 }
 
@@ -471,6 +570,8 @@ impl Hit {
             text,
             score: 1.0,
             snippet,
+            context_before: Vec::new(),
+            context_after: Vec::new(),
         }
     }
 }

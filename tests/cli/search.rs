@@ -433,3 +433,97 @@ fn timelines_have_a_bucket_for_every_period_from_first_to_last() {
     run.expect_code(2);
     assert!(run.stderr.contains("--count date"), "{}", run.stderr);
 }
+
+#[test]
+fn context_gives_the_paragraphs_around_each_hit() {
+    let tmp = tempdir();
+    let dir = tmp.path();
+    common::write(
+        &dir.join("news/a.md"),
+        "The first paragraph sets the scene.\n\n\
+         \"We are ready,\" said Jane Roe.\n\n\
+         The harbour reopened on Monday.\n\n\
+         \"It took too long,\" said John Poe.\n\n\
+         The last paragraph closes.\n",
+    );
+    report(&index(dir, &["news", "--index", "idx"]), 0);
+    let json = |args: &[&str]| -> Value {
+        let mut all = vec!["search", "harbour", "--json", "--index", "idx"];
+        all.extend_from_slice(args);
+        let run = whosaid(dir, &all);
+        run.expect_code(0);
+        run.json_lines::<Value>().remove(0)
+    };
+    let around = json(&["-C", "1"]);
+    assert_eq!(around["paragraph"], 2);
+    assert_eq!(around["context_before"][0]["paragraph"], 1);
+    assert_eq!(around["context_before"][0]["speakers"][0], "Jane Roe");
+    assert_eq!(around["context_after"][0]["speakers"][0], "John Poe");
+    assert_eq!(around["context_after"].as_array().unwrap().len(), 1);
+    let before = json(&["-B", "5"]);
+    assert_eq!(before["context_before"].as_array().unwrap().len(), 2);
+    assert!(before.get("context_after").is_none(), "{before}");
+    let after = json(&["--after-context", "1"]);
+    assert!(after.get("context_before").is_none());
+    // Without context there are no context keys at all.
+    assert!(json(&[]).get("context_before").is_none());
+    // For people: the hit marked with its number, context dimmed around it.
+    let run = whosaid(dir, &["search", "harbour", "-C", "1", "--index", "idx"]);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("    ¶1 │ [Jane Roe] \"We are ready,\""))
+    );
+    assert!(lines.iter().any(|l| l.starts_with("    ¶2 ▶ The harbour")));
+    assert!(lines.iter().any(|l| l.starts_with("    ¶3 │ [John Poe]")));
+}
+
+#[test]
+fn show_prints_an_article_or_one_paragraph_as_indexed() {
+    let tmp = indexed_sample();
+    let dir = tmp.path();
+    let whole = whosaid(dir, &["show", ARTICLE_000, "--json", "--index", "idx"]);
+    whole.expect_code(0);
+    let rows: Vec<Value> = whole.json_lines();
+    assert_eq!(
+        rows.len() as u64,
+        paragraphs_of(dir, ARTICLE_000).len() as u64
+    );
+    for (n, row) in rows.iter().enumerate() {
+        assert_eq!(row["paragraph"], n as u64);
+        assert_eq!(row["article"], ARTICLE_000);
+        assert!(row.get("snippet").is_none());
+    }
+    let one = whosaid(
+        dir,
+        &["show", ARTICLE_000, "¶2", "--json", "--index", "idx"],
+    );
+    let one: Vec<Value> = one.json_lines();
+    assert_eq!(one, [rows[2].clone()]);
+    let text = whosaid(
+        dir,
+        &[
+            "show",
+            ARTICLE_000,
+            "2",
+            "--index",
+            "idx",
+            "--color",
+            "never",
+        ],
+    );
+    text.expect_code(0);
+    assert!(text.stdout.contains(&format!(
+        "¶2 {}",
+        rows[2]["speakers"][0].as_str().unwrap_or("")
+    )));
+    assert!(text.stdout.contains(rows[2]["text"].as_str().unwrap()));
+    let missing = whosaid(dir, &["show", "no-such-article", "--index", "idx"]);
+    missing.expect_code(2);
+    assert!(
+        missing.stderr.contains("no article no-such-article"),
+        "{}",
+        missing.stderr
+    );
+}

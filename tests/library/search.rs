@@ -401,3 +401,42 @@ fn nothing_found_carries_suggestions() {
         ["Zelensky"]
     );
 }
+
+/// Context paragraphs come from the hit's own article, in order, and stop at its edges;
+/// `Index::paragraphs` reads an article back.
+#[test]
+fn context_and_paragraphs_read_an_article_around_a_hit() {
+    let index = Index::create_in_ram();
+    let a = Article::new("a")
+        .with_paragraph("Opening words.")
+        .with_paragraph("\"We are ready,\" said Jane Roe.")
+        .with_paragraph("The harbour reopened.");
+    let b = Article::new("b").with_paragraph("Another story entirely.");
+    index
+        .update(
+            super::articles("code", vec![a, b]),
+            &UpdateOptions::default(),
+        )
+        .expect("update");
+    let results = index
+        .search(&SearchRequest::new("harbour").context(2, 3))
+        .expect("search");
+    let hit = &results.hits[0];
+    let numbers = |c: &[whosaid::Context]| c.iter().map(|c| c.paragraph).collect::<Vec<_>>();
+    assert_eq!(numbers(&hit.context_before), [0, 1]);
+    assert!(hit.context_after.is_empty());
+    assert_eq!(hit.context_before[1].speakers, ["Jane Roe"]);
+    let all = index.paragraphs("a", 0..=u64::MAX).expect("paragraphs");
+    assert_eq!(all.len(), 3);
+    assert_eq!(all[2].text, "The harbour reopened.");
+    assert!(
+        index
+            .paragraphs("nope", 0..=9)
+            .expect("paragraphs")
+            .is_empty()
+    );
+    assert_eq!(
+        index.paragraphs("a", 1..=1).expect("paragraphs")[0].speakers,
+        ["Jane Roe"]
+    );
+}
