@@ -223,6 +223,12 @@ pub enum SortArg {
 pub enum CountArg {
     /// Paragraphs per speaker.
     Speaker,
+    /// Paragraphs per outlet.
+    Source,
+    /// Paragraphs per byline.
+    Author,
+    /// Paragraphs per section heading.
+    Section,
     /// Paragraphs per day.
     Date,
 }

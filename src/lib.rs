@@ -74,7 +74,7 @@ pub use indexer::{IndexReport, Input, InputError, Progress, ProgressFn, UpdateOp
 pub use model::{Article, Cue, CueKind, Diagnostic, Paragraph, Speaker};
 pub use schema::SCHEMA_VERSION;
 pub use search::{
-    Bucket, Context, Hit, MAX_LIMIT, Period, SearchRequest, SearchResults, Snippet, Sort,
+    Bucket, Context, Facet, Hit, MAX_LIMIT, Period, SearchRequest, SearchResults, Snippet, Sort,
 };
 
 /// Reads, splits and attributes the articles under `paths` (files or folders), exactly as

@@ -12,7 +12,7 @@ use anyhow::{Context, Result};
 use clap::Parser;
 use whosaid::output::{self, Style};
 use whosaid::{
-    Error, Index, IndexReport, Input, Period, Progress, ReadOptions, SearchRequest, Sort,
+    Error, Facet, Index, IndexReport, Input, Period, Progress, ReadOptions, SearchRequest, Sort,
     UpdateOptions,
 };
 
@@ -109,13 +109,19 @@ fn search(
     }
     if let Some(by) = args.count {
         let found = match by {
-            CountArg::Speaker => {
-                let rows = index.count_by_speaker(&request).map_err(with_caret)?;
+            CountArg::Speaker | CountArg::Source | CountArg::Author | CountArg::Section => {
+                let (facet, none) = match by {
+                    CountArg::Source => (Facet::Source, "(no source)"),
+                    CountArg::Author => (Facet::Author, "(no author)"),
+                    CountArg::Section => (Facet::Section, "(no section)"),
+                    _ => (Facet::Speaker, "(no speaker)"),
+                };
+                let rows = index.count_by(&request, facet).map_err(with_caret)?;
                 for (key, n) in &rows {
                     if args.json {
                         writeln!(out, "{}", serde_json::json!({ "key": key, "count": n }))?;
                     } else {
-                        writeln!(out, "{n:>7}  {key}")?;
+                        writeln!(out, "{n:>7}  {}", key.as_deref().unwrap_or(none))?;
                     }
                 }
                 !rows.is_empty()

@@ -43,6 +43,12 @@ pub const SPEAKER_EXACT: &str = "speaker_exact";
 /// Each speaker as the article named it and the canonical name it got, joined by U+001F:
 /// what canonical names are recomputed from when the corpus changes.
 pub const SPEAKER_PAIR: &str = "speaker_pair";
+/// Outlet, byline and section heading as written: columns for counting (`--count source`).
+pub const SOURCE_EXACT: &str = "source_exact";
+/// See [`SOURCE_EXACT`].
+pub const AUTHOR_EXACT: &str = "author_exact";
+/// See [`SOURCE_EXACT`].
+pub const SECTION_EXACT: &str = "section_exact";
 /// Paragraph text: English stemming, positions for phrases.
 pub const TEXT: &str = "text";
 /// Where the article came from: `origin folder \u{1f} path in it`; for incremental runs.
@@ -81,6 +87,9 @@ pub(crate) struct Fields {
     pub speaker: Field,
     pub speaker_exact: Field,
     pub speaker_pair: Field,
+    pub source_exact: Field,
+    pub author_exact: Field,
+    pub section_exact: Field,
     pub text: Field,
     pub file: Field,
     pub file_hash: Field,
@@ -114,6 +123,9 @@ pub(crate) fn build() -> (Schema, Fields) {
         speaker: b.add_text_field(SPEAKER, text_options(NAME_TOKENIZER, false)),
         speaker_exact: b.add_text_field(SPEAKER_EXACT, STRING | STORED | FAST),
         speaker_pair: b.add_text_field(SPEAKER_PAIR, STRING | STORED | FAST),
+        source_exact: b.add_text_field(SOURCE_EXACT, FAST),
+        author_exact: b.add_text_field(AUTHOR_EXACT, FAST),
+        section_exact: b.add_text_field(SECTION_EXACT, FAST),
         text: b.add_text_field(TEXT, text_options(TEXT_TOKENIZER, true)),
         // Stored too, so that a document can be rewritten from what the index holds.
         file: b.add_text_field(FILE, STRING | STORED | FAST),
@@ -138,6 +150,9 @@ pub(crate) fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         speaker: f(SPEAKER)?,
         speaker_exact: f(SPEAKER_EXACT)?,
         speaker_pair: f(SPEAKER_PAIR)?,
+        source_exact: f(SOURCE_EXACT)?,
+        author_exact: f(AUTHOR_EXACT)?,
+        section_exact: f(SECTION_EXACT)?,
         text: f(TEXT)?,
         file: f(FILE)?,
         file_hash: f(FILE_HASH)?,

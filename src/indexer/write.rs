@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use tantivy::collector::DocSetCollector;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
-use tantivy::schema::{IndexRecordOption, TantivyDocument, Term, Value};
+use tantivy::schema::{Field, IndexRecordOption, TantivyDocument, Term, Value};
 use tantivy::{DocAddress, IndexWriter};
 
 use super::manifest::{IndexedNames, pair, split_pair};
@@ -80,11 +80,29 @@ pub(crate) fn document(
         doc.add_text(f.section, section);
     }
     add_speakers(&mut doc, f, paragraph.speaker_names(), names);
+    add_facets(&mut doc, f);
     doc.add_text(f.text, &paragraph.text);
     doc.add_text(f.file, origin.key);
     doc.add_u64(f.file_hash, origin.file_hash);
     doc.add_u64(f.hash, origin.hash);
     doc
+}
+
+/// The columns counted by outlet, byline and section, from the stored fields of `doc`.
+fn add_facets(doc: &mut TantivyDocument, f: &Fields) {
+    let mut values: Vec<(Field, String)> = Vec::new();
+    for (stored, exact) in [
+        (f.source, f.source_exact),
+        (f.author, f.author_exact),
+        (f.section, f.section_exact),
+    ] {
+        for value in doc.get_all(stored).filter_map(|v| v.as_str()) {
+            values.push((exact, value.to_string()));
+        }
+    }
+    for (field, value) in values {
+        doc.add_text(field, value);
+    }
 }
 
 /// The speaker fields from the names as the article wrote them: canonical names (two
@@ -175,7 +193,14 @@ pub(crate) fn rewrite(
         .into_iter()
         .collect();
     addresses.sort();
-    let skip = [f.speaker, f.speaker_exact, f.speaker_pair];
+    let skip = [
+        f.speaker,
+        f.speaker_exact,
+        f.speaker_pair,
+        f.source_exact,
+        f.author_exact,
+        f.section_exact,
+    ];
     for address in &addresses {
         let old: TantivyDocument = searcher.doc(*address)?;
         let mut doc = TantivyDocument::default();
@@ -189,6 +214,7 @@ pub(crate) fn rewrite(
             .filter_map(|v| v.as_str().map(|s| split_pair(s).0.to_string()))
             .collect();
         add_speakers(&mut doc, f, raws.iter().map(String::as_str), names);
+        add_facets(&mut doc, f);
         writer.add_document(doc)?;
     }
     Ok(addresses.len())

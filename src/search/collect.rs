@@ -8,7 +8,7 @@ use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
 use super::Sort;
 use crate::dates::Date;
-use crate::schema::{ARTICLE, DATE, PARAGRAPH, SPEAKER_EXACT};
+use crate::schema::{ARTICLE, DATE, PARAGRAPH};
 
 /// One ranked document, with its article as a term ordinal of its segment: ids are
 /// decoded only where equal scores from different segments must be ordered by them.
@@ -260,28 +260,33 @@ fn sum_counts<K: Ord>(fruits: Vec<BTreeMap<K, u64>>) -> BTreeMap<K, u64> {
     all
 }
 
-/// Counts matching documents per canonical speaker.
-pub(super) struct SpeakerCounts;
-
-pub(super) struct SpeakerCountsSegment {
-    column: Option<tantivy::columnar::StrColumn>,
-    counts: Vec<u64>,
+/// Counts matching documents per value of a string column (canonical speaker, outlet,
+/// byline, section); `None` counts the documents with no value.
+pub(super) struct FieldCounts {
+    pub(super) field: &'static str,
 }
 
-impl Collector for SpeakerCounts {
-    type Fruit = BTreeMap<String, u64>;
-    type Child = SpeakerCountsSegment;
+pub(super) struct FieldCountsSegment {
+    column: Option<tantivy::columnar::StrColumn>,
+    counts: Vec<u64>,
+    none: u64,
+}
+
+impl Collector for FieldCounts {
+    type Fruit = BTreeMap<Option<String>, u64>;
+    type Child = FieldCountsSegment;
 
     fn for_segment(
         &self,
         _: SegmentOrdinal,
         reader: &SegmentReader,
-    ) -> tantivy::Result<SpeakerCountsSegment> {
-        let column = reader.fast_fields().str(SPEAKER_EXACT)?;
+    ) -> tantivy::Result<FieldCountsSegment> {
+        let column = reader.fast_fields().str(self.field)?;
         let terms = column.as_ref().map_or(0, |c| c.num_terms());
-        Ok(SpeakerCountsSegment {
+        Ok(FieldCountsSegment {
             column,
             counts: vec![0; terms],
+            none: 0,
         })
     }
 
@@ -291,25 +296,33 @@ impl Collector for SpeakerCounts {
 
     fn merge_fruits(
         &self,
-        fruits: Vec<BTreeMap<String, u64>>,
-    ) -> tantivy::Result<BTreeMap<String, u64>> {
+        fruits: Vec<BTreeMap<Option<String>, u64>>,
+    ) -> tantivy::Result<BTreeMap<Option<String>, u64>> {
         Ok(sum_counts(fruits))
     }
 }
 
-impl SegmentCollector for SpeakerCountsSegment {
-    type Fruit = BTreeMap<String, u64>;
+impl SegmentCollector for FieldCountsSegment {
+    type Fruit = BTreeMap<Option<String>, u64>;
 
     fn collect(&mut self, doc: DocId, _: Score) {
+        let mut any = false;
         if let Some(column) = &self.column {
             for ord in column.term_ords(doc) {
                 self.counts[ord as usize] += 1;
+                any = true;
             }
+        }
+        if !any {
+            self.none += 1;
         }
     }
 
-    fn harvest(self) -> BTreeMap<String, u64> {
+    fn harvest(self) -> BTreeMap<Option<String>, u64> {
         let mut out = BTreeMap::new();
+        if self.none > 0 {
+            out.insert(None, self.none);
+        }
         let Some(column) = self.column else {
             return out;
         };
@@ -317,7 +330,7 @@ impl SegmentCollector for SpeakerCountsSegment {
             .filter(|&ord| self.counts[ord as usize] > 0)
             .collect();
         for (name, ord) in decode_sorted(&column, &ords).into_iter().zip(&ords) {
-            out.insert(name, self.counts[*ord as usize]);
+            out.insert(Some(name), self.counts[*ord as usize]);
         }
         out
     }

@@ -17,7 +17,7 @@ use crate::dates::Date;
 use crate::error::Result;
 use crate::index::Index;
 use crate::query::QueryBuilder;
-use collect::{DateCounts, SpeakerCounts, TopSorted};
+use collect::{DateCounts, FieldCounts, TopSorted};
 
 mod collect;
 mod spellings;
@@ -211,6 +211,20 @@ pub struct Context {
     pub text: String,
 }
 
+/// What matching paragraphs can be counted by (see [`Index::count_by`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Facet {
+    /// Canonical speaker names.
+    Speaker,
+    /// Outlets.
+    Source,
+    /// Bylines.
+    Author,
+    /// Section headings.
+    Section,
+}
+
 /// Hits of one search.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
@@ -283,15 +297,46 @@ impl Index {
     }
 
     /// Counts matching paragraphs per speaker, most first (ties by name). The request's
-    /// query and filters apply; its limit, offset and sort do not.
+    /// query and filters apply; its limit, offset and sort do not. Paragraphs with no
+    /// speaker are not counted here ([`Index::count_by`] counts them too).
     ///
     /// # Errors
     /// As [`Index::search`].
     pub fn count_by_speaker(&self, request: &SearchRequest) -> Result<Vec<(String, u64)>> {
+        Ok(self
+            .count_by(request, Facet::Speaker)?
+            .into_iter()
+            .filter_map(|(name, n)| Some((name?, n)))
+            .collect())
+    }
+
+    /// Counts matching paragraphs per speaker, outlet, byline or section heading, most
+    /// first (ties by name), with the paragraphs that have none as a last `None` row, so
+    /// that the rows add up to the matches (a paragraph with two speakers counts for each).
+    /// The request's query and filters apply; its limit, offset and sort do not.
+    ///
+    /// # Errors
+    /// As [`Index::search`].
+    pub fn count_by(
+        &self,
+        request: &SearchRequest,
+        facet: Facet,
+    ) -> Result<Vec<(Option<String>, u64)>> {
         let query = self.build_query(request)?;
-        let counts = self.searcher().search(&*query, &SpeakerCounts)?;
-        let mut counts: Vec<(String, u64)> = counts.into_iter().collect();
-        counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let field = match facet {
+            Facet::Speaker => crate::schema::SPEAKER_EXACT,
+            Facet::Source => crate::schema::SOURCE_EXACT,
+            Facet::Author => crate::schema::AUTHOR_EXACT,
+            Facet::Section => crate::schema::SECTION_EXACT,
+        };
+        let counts = self.searcher().search(&*query, &FieldCounts { field })?;
+        let mut counts: Vec<(Option<String>, u64)> = counts.into_iter().collect();
+        counts.sort_by(|a, b| {
+            a.0.is_none()
+                .cmp(&b.0.is_none())
+                .then(b.1.cmp(&a.1))
+                .then_with(|| a.0.cmp(&b.0))
+        });
         Ok(counts)
     }
 

@@ -527,3 +527,60 @@ fn show_prints_an_article_or_one_paragraph_as_indexed() {
         missing.stderr
     );
 }
+
+#[test]
+fn counts_by_outlet_byline_and_section_add_up_to_the_matches() {
+    let tmp = tempdir();
+    let dir = tmp.path();
+    common::write(
+        &dir.join("news/1.md"),
+        "---\nsource: Kyiv Daily\nauthor: Ann Lee\n---\n## Front line\n\n\
+         \"We hold the line,\" President Zelenskyy said on Monday.\n\n\
+         The talks went on.\n",
+    );
+    common::write(
+        &dir.join("news/2.md"),
+        "---\nsource: Kyiv Daily\n---\n\"Talks must go on,\" said Keir Starmer.\n",
+    );
+    report(&index(dir, &["news", "--index", "idx"]), 0);
+    let counts = |by: &str, idx: &str| -> Vec<(Option<String>, u64)> {
+        let run = whosaid(
+            dir,
+            &["search", "*", "--count", by, "--json", "--index", idx],
+        );
+        run.expect_code(0);
+        run.json_lines::<Value>()
+            .into_iter()
+            .map(|r| {
+                (
+                    r["key"].as_str().map(str::to_string),
+                    r["count"].as_u64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let some = |s: &str| Some(s.to_string());
+    assert_eq!(counts("source", "idx"), [(some("Kyiv Daily"), 3)]);
+    assert_eq!(counts("author", "idx"), [(some("Ann Lee"), 2), (None, 1)]);
+    assert_eq!(
+        counts("section", "idx"),
+        [(some("Front line"), 2), (None, 1)]
+    );
+    let speakers = counts("speaker", "idx");
+    assert_eq!(speakers.last().unwrap(), &(None, 1), "{speakers:?}");
+    assert_eq!(speakers.iter().map(|r| r.1).sum::<u64>(), 3);
+    let run = whosaid(dir, &["search", "*", "--count", "author", "--index", "idx"]);
+    assert_eq!(run.stdout, "      2  Ann Lee\n      1  (no author)\n");
+    // A run that rewrites the first article for a fuller name keeps its columns.
+    common::write(
+        &dir.join("news/3.md"),
+        "---\nsource: Wire\n---\nUkrainian President Volodymyr Zelensky said the army would \
+         not retreat.\n",
+    );
+    let r = report(&index(dir, &["news", "--index", "idx"]), 0);
+    assert_eq!(r.renamed, 1, "{r:#?}");
+    report(&index(dir, &["news", "--index", "clean"]), 0);
+    for by in ["source", "author", "section", "speaker"] {
+        assert_eq!(counts(by, "idx"), counts(by, "clean"), "{by}");
+    }
+}

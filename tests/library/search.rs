@@ -440,3 +440,34 @@ fn context_and_paragraphs_read_an_article_around_a_hit() {
         ["Jane Roe"]
     );
 }
+
+/// Counts by outlet, byline and section, with a `None` row for paragraphs without one.
+#[test]
+fn count_by_outlet_byline_and_section() {
+    use whosaid::Facet;
+    let index = Index::create_in_ram();
+    let a = Article::new("a")
+        .with_source("Kyiv Daily")
+        .with_paragraph("\"We hold,\" said Jane Roe.")
+        .with_paragraph("The talks went on.");
+    let b = Article::new("b").with_paragraph("Talks resumed.");
+    index
+        .update(
+            super::articles("code", vec![a, b]),
+            &UpdateOptions::default(),
+        )
+        .expect("update");
+    let request = SearchRequest::new("");
+    let sources = index.count_by(&request, Facet::Source).expect("counts");
+    assert_eq!(sources, [(Some("Kyiv Daily".to_string()), 2), (None, 1)]);
+    let speakers = index.count_by(&request, Facet::Speaker).expect("counts");
+    assert_eq!(speakers, [(Some("Jane Roe".to_string()), 1), (None, 2)]);
+    assert_eq!(
+        index.count_by_speaker(&request).expect("counts"),
+        [("Jane Roe".to_string(), 1)]
+    );
+    let talks = index
+        .count_by(&SearchRequest::new("talks"), Facet::Author)
+        .expect("counts");
+    assert_eq!(talks, [(None, 2)]);
+}
