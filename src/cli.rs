@@ -150,6 +150,10 @@ pub struct SearchArgs {
     /// first match to the last, empty ones included.
     #[arg(long, value_enum, value_name = "PERIOD")]
     pub by: Option<ByArg>,
+    /// One hit per article: its best paragraph, with how many more of it match (the
+    /// limit, offset and sort then count articles).
+    #[arg(long)]
+    pub per_article: bool,
     /// Show N paragraphs of the same article before and after each hit.
     #[arg(short = 'C', long, value_name = "N")]
     pub context: Option<usize>,

@@ -94,6 +94,7 @@ fn search(
             SortArg::Newest => Sort::Newest,
             SortArg::Oldest => Sort::Oldest,
         });
+    request = request.per_article(args.per_article);
     let around = args.context.unwrap_or(0);
     request = request.context(
         args.before_context.unwrap_or(around),
@@ -161,12 +162,18 @@ fn search(
     }
     if !quiet && !args.json {
         let shown = results.hits.len();
-        let total = results.total;
+        let of = match results.articles {
+            Some(articles) => format!(
+                "{articles} matching articles ({} paragraphs)",
+                results.total
+            ),
+            None => format!("{} matching paragraphs", results.total),
+        };
         if args.offset == 0 || shown == 0 {
-            eprintln!("whosaid: {shown} of {total} matching paragraphs");
+            eprintln!("whosaid: {shown} of {of}");
         } else {
             let (first, last) = (args.offset + 1, args.offset + shown);
-            eprintln!("whosaid: {first}–{last} of {total} matching paragraphs");
+            eprintln!("whosaid: {first}–{last} of {of}");
         }
     }
     if !quiet {

@@ -56,6 +56,8 @@ struct HitLine<'a> {
     context_before: &'a [Context],
     #[serde(skip_serializing_if = "<[Context]>::is_empty")]
     context_after: &'a [Context],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    other_matches: Option<u64>,
 }
 
 /// One JSON line per parsed paragraph.
@@ -118,6 +120,7 @@ pub fn write_hits_json(out: &mut impl Write, results: &SearchResults) -> io::Res
                 .collect(),
             context_before: &hit.context_before,
             context_after: &hit.context_after,
+            other_matches: hit.other_matches,
         };
         write_json_line(out, &line)?;
     }
@@ -162,9 +165,13 @@ fn write_hit(out: &mut impl Write, rank: usize, hit: &Hit, style: Style) -> io::
         .as_deref()
         .map(|s| format!(" · {s}"))
         .unwrap_or_default();
+    let others = match hit.other_matches {
+        Some(n) if n > 0 => format!(" · +{n} more in this article"),
+        _ => String::new(),
+    };
     writeln!(
         out,
-        "    {date} · {} · ¶{}{section} · {}",
+        "    {date} · {} · ¶{}{section} · {}{others}",
         style.paint(BOLD, &speakers),
         hit.paragraph,
         style.paint(DIM, &hit.article)

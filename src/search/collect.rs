@@ -239,6 +239,159 @@ impl SegmentCollector for TopSortedSegment {
     }
 }
 
+/// The best paragraph of one matching article, and how many of its paragraphs match.
+pub(super) struct Grouped {
+    pub(super) id: String,
+    pub(super) primary: f64,
+    pub(super) score: Score,
+    pub(super) paragraph: u64,
+    pub(super) address: DocAddress,
+    pub(super) matches: u64,
+}
+
+impl Grouped {
+    /// Better first: higher primary, then score, then the earlier paragraph.
+    fn better_than(&self, other: &Grouped) -> bool {
+        other
+            .primary
+            .total_cmp(&self.primary)
+            .then_with(|| other.score.total_cmp(&self.score))
+            .then_with(|| self.paragraph.cmp(&other.paragraph))
+            .is_lt()
+    }
+}
+
+/// Every matching article with its best paragraph (collapsing by article), in rank order:
+/// primary, score, then article id and paragraph, as [`TopSorted`] orders paragraphs.
+pub(super) struct ArticleBest {
+    pub(super) sort: Sort,
+}
+
+pub(super) struct ArticleBestSegment {
+    sort: Sort,
+    segment: SegmentOrdinal,
+    articles: Option<tantivy::columnar::StrColumn>,
+    paragraphs: tantivy::columnar::Column<u64>,
+    dates: tantivy::columnar::Column<tantivy::DateTime>,
+    /// Per article ordinal: (primary, score, paragraph, doc) of its best paragraph.
+    best: Vec<Option<(f64, Score, u64, DocId)>>,
+    counts: Vec<u64>,
+}
+
+impl Collector for ArticleBest {
+    type Fruit = Vec<Grouped>;
+    type Child = ArticleBestSegment;
+
+    fn for_segment(
+        &self,
+        segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<ArticleBestSegment> {
+        let fast = reader.fast_fields();
+        let articles = fast.str(ARTICLE)?;
+        let terms = articles.as_ref().map_or(0, |c| c.num_terms());
+        Ok(ArticleBestSegment {
+            sort: self.sort,
+            segment,
+            articles,
+            paragraphs: fast.u64(PARAGRAPH)?,
+            dates: fast.date(DATE)?,
+            best: vec![None; terms],
+            counts: vec![0; terms],
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Vec<Grouped>>) -> tantivy::Result<Vec<Grouped>> {
+        // An article written by several indexing threads may sit in several segments.
+        let mut by_id: std::collections::HashMap<String, Grouped> =
+            std::collections::HashMap::new();
+        for group in fruits.into_iter().flatten() {
+            match by_id.get_mut(&group.id) {
+                Some(kept) => {
+                    let matches = kept.matches + group.matches;
+                    if group.better_than(kept) {
+                        *kept = group;
+                    }
+                    kept.matches = matches;
+                }
+                None => {
+                    by_id.insert(group.id.clone(), group);
+                }
+            }
+        }
+        let mut all: Vec<Grouped> = by_id.into_values().collect();
+        all.sort_by(|a, b| {
+            b.primary
+                .total_cmp(&a.primary)
+                .then_with(|| b.score.total_cmp(&a.score))
+                .then_with(|| a.id.cmp(&b.id))
+                .then_with(|| a.paragraph.cmp(&b.paragraph))
+        });
+        Ok(all)
+    }
+}
+
+impl SegmentCollector for ArticleBestSegment {
+    type Fruit = Vec<Grouped>;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        let Some(ord) = self.articles.as_ref().and_then(|c| c.term_ords(doc).next()) else {
+            return;
+        };
+        let date = || {
+            self.dates
+                .first(doc)
+                .map(|d| d.into_timestamp_secs() as f64)
+        };
+        let primary = match self.sort {
+            Sort::Relevance => 0.0,
+            Sort::Newest => date().unwrap_or(f64::MIN),
+            Sort::Oldest => date().map_or(f64::MIN, |d| -d),
+        };
+        let paragraph = self.paragraphs.first(doc).unwrap_or(0);
+        let slot = &mut self.best[ord as usize];
+        let better = slot.is_none_or(|(p, s, n, _)| {
+            primary
+                .total_cmp(&p)
+                .then_with(|| score.total_cmp(&s))
+                .then_with(|| n.cmp(&paragraph))
+                .is_gt()
+        });
+        if better {
+            *slot = Some((primary, score, paragraph, doc));
+        }
+        self.counts[ord as usize] += 1;
+    }
+
+    fn harvest(self) -> Vec<Grouped> {
+        let Some(column) = &self.articles else {
+            return Vec::new();
+        };
+        let ords: Vec<u64> = (0..self.counts.len() as u64)
+            .filter(|&ord| self.counts[ord as usize] > 0)
+            .collect();
+        decode_sorted(column, &ords)
+            .into_iter()
+            .zip(&ords)
+            .filter_map(|(id, &ord)| {
+                let (primary, score, paragraph, doc) = self.best[ord as usize]?;
+                Some(Grouped {
+                    id,
+                    primary,
+                    score,
+                    paragraph,
+                    address: DocAddress::new(self.segment, doc),
+                    matches: self.counts[ord as usize],
+                })
+            })
+            .collect()
+    }
+}
+
 /// The terms of sorted, distinct ordinals, read in one pass over the dictionary (decoding
 /// them one by one opens a decompressor for every one).
 pub(super) fn decode_sorted(column: &tantivy::columnar::StrColumn, ords: &[u64]) -> Vec<String> {

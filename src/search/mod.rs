@@ -17,7 +17,7 @@ use crate::dates::Date;
 use crate::error::Result;
 use crate::index::Index;
 use crate::query::QueryBuilder;
-use collect::{DateCounts, FieldCounts, TopSorted};
+use collect::{ArticleBest, DateCounts, FieldCounts, TopSorted};
 
 mod collect;
 mod spellings;
@@ -72,6 +72,8 @@ pub struct SearchRequest {
     /// Paragraphs of the same article to give with each hit: how many before it and how
     /// many after (none by default).
     pub context: (usize, usize),
+    /// One hit per article: its best paragraph, with how many others of it match.
+    pub per_article: bool,
 }
 
 impl SearchRequest {
@@ -89,6 +91,7 @@ impl SearchRequest {
             snippet_chars: 200,
             snippets: true,
             context: (0, 0),
+            per_article: false,
         }
     }
     /// Keeps paragraphs where this person speaks (may be called again for more persons).
@@ -121,6 +124,12 @@ impl SearchRequest {
     /// paragraphs just after it ([`Hit::context_before`], [`Hit::context_after`]).
     pub fn context(mut self, before: usize, after: usize) -> Self {
         self.context = (before, after);
+        self
+    }
+    /// Keeps the best paragraph of each article ([`Hit::other_matches`] says how many more
+    /// of it match); the limit, offset and sort then count articles.
+    pub fn per_article(mut self, on: bool) -> Self {
+        self.per_article = on;
         self
     }
     /// Sets the characters of context in a snippet (default 200).
@@ -197,6 +206,9 @@ pub struct Hit {
     /// With [`SearchRequest::context`]: the article's paragraphs just after this one.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub context_after: Vec<Context>,
+    /// With [`SearchRequest::per_article`]: how many other paragraphs of the article match.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub other_matches: Option<u64>,
 }
 
 /// A paragraph given around a hit, from the same article.
@@ -233,6 +245,9 @@ pub struct SearchResults {
     pub total: usize,
     /// The requested page of hits, in order.
     pub hits: Vec<Hit>,
+    /// With [`SearchRequest::per_article`]: the number of matching articles.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub articles: Option<usize>,
     /// When nothing matched: close words and speaker names the index holds for the query's
     /// words that it does not hold (see [`Index::suggestions`]).
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -256,6 +271,9 @@ impl Index {
     /// # Ok::<(), whosaid::Error>(())
     /// ```
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
+        if request.per_article {
+            return self.search_per_article(request);
+        }
         let query = self.build_query(request)?;
         let searcher = self.searcher();
         let wanted = request
@@ -292,6 +310,49 @@ impl Index {
         Ok(SearchResults {
             total,
             hits,
+            articles: None,
+            suggestions,
+        })
+    }
+
+    /// [`Index::search`] with one hit per article.
+    fn search_per_article(&self, request: &SearchRequest) -> Result<SearchResults> {
+        let query = self.build_query(request)?;
+        let searcher = self.searcher();
+        let collector = ArticleBest { sort: request.sort };
+        let (groups, total) = searcher.search(&*query, &(collector, Count))?;
+        let articles = groups.len();
+        let page: Vec<_> = groups
+            .into_iter()
+            .skip(request.offset)
+            .take(request.limit.min(MAX_LIMIT))
+            .collect();
+        let snippets = if request.snippets && !page.is_empty() {
+            let mut g = SnippetGenerator::create(&searcher, &*query, self.fields.text)?;
+            g.set_max_num_chars(request.snippet_chars.max(20));
+            Some(g)
+        } else {
+            None
+        };
+        let mut hits = page
+            .iter()
+            .map(|group| {
+                let doc: TantivyDocument = searcher.doc(group.address)?;
+                let mut hit = self.hit(&doc, group.score, snippets.as_ref(), request.snippet_chars);
+                hit.other_matches = Some(group.matches - 1);
+                Ok(hit)
+            })
+            .collect::<Result<Vec<Hit>>>()?;
+        self.add_context(&mut hits, request.context)?;
+        let suggestions = if total == 0 {
+            self.suggestions(request)?
+        } else {
+            Vec::new()
+        };
+        Ok(SearchResults {
+            total,
+            hits,
+            articles: Some(articles),
             suggestions,
         })
     }
@@ -500,6 +561,7 @@ impl Index {
             score,
             context_before: Vec::new(),
             context_after: Vec::new(),
+            other_matches: None,
         }
     }
 
@@ -617,6 +679,7 @@ impl Hit {
             snippet,
             context_before: Vec::new(),
             context_after: Vec::new(),
+            other_matches: None,
         }
     }
 }
@@ -627,6 +690,7 @@ impl SearchResults {
         SearchResults {
             total: hits.len(),
             hits,
+            articles: None,
             suggestions: Vec::new(),
         }
     }

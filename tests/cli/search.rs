@@ -584,3 +584,60 @@ fn counts_by_outlet_byline_and_section_add_up_to_the_matches() {
         assert_eq!(counts(by, "idx"), counts(by, "clean"), "{by}");
     }
 }
+
+#[test]
+fn per_article_gives_one_hit_per_article_and_counts_the_rest() {
+    let tmp = indexed_sample();
+    let dir = tmp.path();
+    let all = search_idx(dir, "Putin");
+    let run = whosaid(
+        dir,
+        &[
+            "search",
+            "Putin",
+            "--per-article",
+            "--json",
+            "--index",
+            "idx",
+        ],
+    );
+    run.expect_code(0);
+    let hits: Vec<Value> = run.json_lines();
+    let ids: BTreeSet<&str> = hits
+        .iter()
+        .map(|h| h["article"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids.len(), hits.len(), "one hit per article");
+    assert_eq!(ids, articles(&all));
+    let paragraphs: u64 = hits
+        .iter()
+        .map(|h| 1 + h["other_matches"].as_u64().unwrap())
+        .sum();
+    assert_eq!(paragraphs, all.len() as u64);
+    let human = whosaid(
+        dir,
+        &[
+            "search",
+            "Putin",
+            "--per-article",
+            "--color",
+            "never",
+            "--index",
+            "idx",
+        ],
+    );
+    assert!(
+        human.stdout.contains("more in this article"),
+        "{}",
+        human.stdout
+    );
+    assert_eq!(
+        human.stderr,
+        format!(
+            "whosaid: {} of {} matching articles ({} paragraphs)\n",
+            hits.len(),
+            hits.len(),
+            all.len()
+        )
+    );
+}

@@ -471,3 +471,57 @@ fn count_by_outlet_byline_and_section() {
         .expect("counts");
     assert_eq!(talks, [(None, 2)]);
 }
+
+/// One hit per article: its best paragraph, the others counted; paging and sorting count
+/// articles.
+#[test]
+fn per_article_keeps_each_articles_best_paragraph() {
+    let day = |d| whosaid::Date::new(2025, 3, d).unwrap();
+    let index = Index::create_in_ram();
+    let articles = vec![
+        Article::new("a")
+            .with_date(day(1))
+            .with_paragraph("The harbour opened.")
+            .with_paragraph("The harbour harbour harbour was busy.")
+            .with_paragraph("Nothing here."),
+        Article::new("b")
+            .with_date(day(9))
+            .with_paragraph("A harbour story of some length about ships and weather."),
+        Article::new("c")
+            .with_date(day(5))
+            .with_paragraph("No match."),
+    ];
+    index
+        .update(super::articles("code", articles), &UpdateOptions::default())
+        .expect("update");
+    let results = index
+        .search(&SearchRequest::new("harbour").per_article(true))
+        .expect("search");
+    assert_eq!(results.total, 3);
+    assert_eq!(results.articles, Some(2));
+    assert_eq!(ids(&results.hits), ["a#1", "b#0"]);
+    assert_eq!(results.hits[0].other_matches, Some(1));
+    assert_eq!(results.hits[1].other_matches, Some(0));
+    let newest = index
+        .search(
+            &SearchRequest::new("harbour")
+                .per_article(true)
+                .sort(Sort::Newest),
+        )
+        .expect("search");
+    assert_eq!(ids(&newest.hits), ["b#0", "a#1"]);
+    let second = index
+        .search(
+            &SearchRequest::new("harbour")
+                .per_article(true)
+                .limit(1)
+                .offset(1),
+        )
+        .expect("search");
+    assert_eq!(ids(&second.hits), ["b#0"]);
+    let plain = index
+        .search(&SearchRequest::new("harbour"))
+        .expect("search");
+    assert_eq!(plain.articles, None);
+    assert!(plain.hits.iter().all(|h| h.other_matches.is_none()));
+}
