@@ -35,9 +35,9 @@ impl Style {
     }
 }
 
-/// One JSON line per hit.
+/// The keys every JSON line of an indexed paragraph has (`show`, and hits first).
 #[derive(Debug, Serialize)]
-struct HitLine<'a> {
+struct ParagraphKeys<'a> {
     article: &'a str,
     title: Option<&'a str>,
     source: Option<&'a str>,
@@ -48,6 +48,30 @@ struct HitLine<'a> {
     section: Option<&'a str>,
     speakers: &'a [String],
     text: &'a str,
+}
+
+impl<'a> ParagraphKeys<'a> {
+    fn of(hit: &'a Hit) -> ParagraphKeys<'a> {
+        ParagraphKeys {
+            article: &hit.article,
+            title: hit.title.as_deref(),
+            source: hit.source.as_deref(),
+            author: hit.author.as_deref(),
+            url: hit.url.as_deref(),
+            date: hit.date,
+            paragraph: hit.paragraph,
+            section: hit.section.as_deref(),
+            speakers: &hit.speakers,
+            text: &hit.text,
+        }
+    }
+}
+
+/// One JSON line per hit.
+#[derive(Debug, Serialize)]
+struct HitLine<'a> {
+    #[serde(flatten)]
+    paragraph: ParagraphKeys<'a>,
     snippet: &'a str,
     score: f32,
     /// Byte ranges of matched words in `text`.
@@ -100,16 +124,7 @@ fn write_json_line(out: &mut impl Write, value: &impl Serialize) -> io::Result<(
 pub fn write_hits_json(out: &mut impl Write, results: &SearchResults) -> io::Result<()> {
     for hit in &results.hits {
         let line = HitLine {
-            article: &hit.article,
-            title: hit.title.as_deref(),
-            source: hit.source.as_deref(),
-            author: hit.author.as_deref(),
-            url: hit.url.as_deref(),
-            date: hit.date,
-            paragraph: hit.paragraph,
-            section: hit.section.as_deref(),
-            speakers: &hit.speakers,
-            text: &hit.text,
+            paragraph: ParagraphKeys::of(hit),
             snippet: &hit.snippet.text,
             score: hit.score,
             highlights: hit
@@ -274,36 +289,9 @@ pub fn write_paragraphs(out: &mut impl Write, paragraphs: &[Hit], style: Style) 
 /// When `out` fails.
 pub fn write_paragraphs_json(out: &mut impl Write, paragraphs: &[Hit]) -> io::Result<()> {
     for p in paragraphs {
-        let line = ShowLine {
-            article: &p.article,
-            title: p.title.as_deref(),
-            source: p.source.as_deref(),
-            author: p.author.as_deref(),
-            url: p.url.as_deref(),
-            date: p.date,
-            paragraph: p.paragraph,
-            section: p.section.as_deref(),
-            speakers: &p.speakers,
-            text: &p.text,
-        };
-        write_json_line(out, &line)?;
+        write_json_line(out, &ParagraphKeys::of(p))?;
     }
     Ok(())
-}
-
-/// One JSON line per paragraph of `whosaid show`.
-#[derive(Debug, Serialize)]
-struct ShowLine<'a> {
-    article: &'a str,
-    title: Option<&'a str>,
-    source: Option<&'a str>,
-    author: Option<&'a str>,
-    url: Option<&'a str>,
-    date: Option<Date>,
-    paragraph: u64,
-    section: Option<&'a str>,
-    speakers: &'a [String],
-    text: &'a str,
 }
 
 /// A timeline, a bucket per line: `count  bucket`, and on a terminal (`bars`) a bar per

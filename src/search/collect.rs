@@ -98,6 +98,17 @@ fn decode_ids(group: &[Ranked]) -> Vec<String> {
     ids
 }
 
+/// The key ranked before the score: 0 for relevance, the date (newest first) or its
+/// negation (oldest first); undated documents last either way.
+fn primary(sort: Sort, dates: &tantivy::columnar::Column<tantivy::DateTime>, doc: DocId) -> f64 {
+    let date = || dates.first(doc).map(|d| d.into_timestamp_secs() as f64);
+    match sort {
+        Sort::Relevance => 0.0,
+        Sort::Newest => date().unwrap_or(f64::MIN),
+        Sort::Oldest => date().map_or(f64::MIN, |d| -d),
+    }
+}
+
 /// Top documents in a stable order: ties never depend on where a document sits in the index.
 pub(super) struct TopSorted {
     pub(super) limit: usize,
@@ -176,16 +187,7 @@ impl SegmentCollector for TopSortedSegment {
         if self.limit == 0 {
             return;
         }
-        let date = || {
-            self.dates
-                .first(doc)
-                .map(|d| d.into_timestamp_secs() as f64)
-        };
-        let primary = match self.sort {
-            Sort::Relevance => 0.0,
-            Sort::Newest => date().unwrap_or(f64::MIN),
-            Sort::Oldest => date().map_or(f64::MIN, |d| -d),
-        };
+        let primary = primary(self.sort, &self.dates, doc);
         // Most documents lose to the worst one kept on score alone.
         let ties_floor = match &self.floor {
             Some(floor) if primary < floor.primary => return,
@@ -342,16 +344,7 @@ impl SegmentCollector for ArticleBestSegment {
         let Some(ord) = self.articles.as_ref().and_then(|c| c.term_ords(doc).next()) else {
             return;
         };
-        let date = || {
-            self.dates
-                .first(doc)
-                .map(|d| d.into_timestamp_secs() as f64)
-        };
-        let primary = match self.sort {
-            Sort::Relevance => 0.0,
-            Sort::Newest => date().unwrap_or(f64::MIN),
-            Sort::Oldest => date().map_or(f64::MIN, |d| -d),
-        };
+        let primary = primary(self.sort, &self.dates, doc);
         let paragraph = self.paragraphs.first(doc).unwrap_or(0);
         let slot = &mut self.best[ord as usize];
         let better = slot.is_none_or(|(p, s, n, _)| {

@@ -7,11 +7,11 @@
 use std::ops::Range;
 
 use serde::Serialize;
-use tantivy::Score;
 use tantivy::collector::Count;
 use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, TantivyDocument, Term, Value};
 use tantivy::snippet::SnippetGenerator;
+use tantivy::{DocAddress, Score};
 
 use crate::dates::Date;
 use crate::error::Result;
@@ -223,6 +223,9 @@ pub struct Context {
     pub text: String,
 }
 
+/// A hit of a page before it is read: address, score, other matches of its article.
+type PageEntry = (DocAddress, Score, Option<u64>);
+
 /// What matching paragraphs can be counted by (see [`Index::count_by`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
@@ -271,62 +274,37 @@ impl Index {
     /// # Ok::<(), whosaid::Error>(())
     /// ```
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
-        if request.per_article {
-            return self.search_per_article(request);
-        }
         let query = self.build_query(request)?;
         let searcher = self.searcher();
-        let wanted = request
-            .offset
-            .saturating_add(request.limit.min(MAX_LIMIT))
-            .min(MAX_LIMIT * 10);
-        let top = TopSorted {
-            limit: wanted,
-            sort: request.sort,
-        };
-        let (ranked, total) = searcher.search(&*query, &(top, Count))?;
-        let snippets = if request.snippets && ranked.len() > request.offset {
-            let mut g = SnippetGenerator::create(&searcher, &*query, self.fields.text)?;
-            g.set_max_num_chars(request.snippet_chars.max(20));
-            Some(g)
+        // The page: each hit's address, score and, per article, its other matches.
+        let (page, total, articles): (Vec<PageEntry>, usize, _) = if request.per_article {
+            let collector = ArticleBest { sort: request.sort };
+            let (groups, total) = searcher.search(&*query, &(collector, Count))?;
+            let articles = groups.len();
+            let page = groups
+                .into_iter()
+                .skip(request.offset)
+                .take(request.limit.min(MAX_LIMIT))
+                .map(|g| (g.address, g.score, Some(g.matches - 1)))
+                .collect();
+            (page, total, Some(articles))
         } else {
-            None
+            let wanted = request
+                .offset
+                .saturating_add(request.limit.min(MAX_LIMIT))
+                .min(MAX_LIMIT * 10);
+            let top = TopSorted {
+                limit: wanted,
+                sort: request.sort,
+            };
+            let (ranked, total) = searcher.search(&*query, &(top, Count))?;
+            let page = ranked
+                .into_iter()
+                .skip(request.offset)
+                .map(|r| (r.address, r.score, None))
+                .collect();
+            (page, total, None)
         };
-        let hits = ranked
-            .into_iter()
-            .skip(request.offset)
-            .map(|entry| {
-                let doc: TantivyDocument = searcher.doc(entry.address)?;
-                Ok(self.hit(&doc, entry.score, snippets.as_ref(), request.snippet_chars))
-            })
-            .collect::<Result<Vec<Hit>>>()?;
-        let mut hits = hits;
-        self.add_context(&mut hits, request.context)?;
-        let suggestions = if total == 0 {
-            self.suggestions(request)?
-        } else {
-            Vec::new()
-        };
-        Ok(SearchResults {
-            total,
-            hits,
-            articles: None,
-            suggestions,
-        })
-    }
-
-    /// [`Index::search`] with one hit per article.
-    fn search_per_article(&self, request: &SearchRequest) -> Result<SearchResults> {
-        let query = self.build_query(request)?;
-        let searcher = self.searcher();
-        let collector = ArticleBest { sort: request.sort };
-        let (groups, total) = searcher.search(&*query, &(collector, Count))?;
-        let articles = groups.len();
-        let page: Vec<_> = groups
-            .into_iter()
-            .skip(request.offset)
-            .take(request.limit.min(MAX_LIMIT))
-            .collect();
         let snippets = if request.snippets && !page.is_empty() {
             let mut g = SnippetGenerator::create(&searcher, &*query, self.fields.text)?;
             g.set_max_num_chars(request.snippet_chars.max(20));
@@ -335,11 +313,11 @@ impl Index {
             None
         };
         let mut hits = page
-            .iter()
-            .map(|group| {
-                let doc: TantivyDocument = searcher.doc(group.address)?;
-                let mut hit = self.hit(&doc, group.score, snippets.as_ref(), request.snippet_chars);
-                hit.other_matches = Some(group.matches - 1);
+            .into_iter()
+            .map(|(address, score, others)| {
+                let doc: TantivyDocument = searcher.doc(address)?;
+                let mut hit = self.hit(&doc, score, snippets.as_ref(), request.snippet_chars);
+                hit.other_matches = others;
                 Ok(hit)
             })
             .collect::<Result<Vec<Hit>>>()?;
@@ -352,7 +330,7 @@ impl Index {
         Ok(SearchResults {
             total,
             hits,
-            articles: Some(articles),
+            articles,
             suggestions,
         })
     }

@@ -641,3 +641,56 @@ fn per_article_gives_one_hit_per_article_and_counts_the_rest() {
         )
     );
 }
+
+/// The keys that `-C` and `--per-article` add, and only those: the documented ones plus
+/// `context_before` (not on an article's first paragraph), `context_after` (not on its
+/// last) and `other_matches`, each of the documented shape.
+#[test]
+fn json_hits_with_context_and_per_article_add_exactly_their_keys() {
+    let tmp = indexed_sample();
+    let run = whosaid(
+        tmp.path(),
+        &[
+            "search",
+            "Putin OR Zelensky",
+            "--json",
+            "-C",
+            "1",
+            "--per-article",
+            "--index",
+            "idx",
+        ],
+    );
+    run.expect_code(0);
+    let lines: Vec<Value> = run.json_lines();
+    assert!(!lines.is_empty());
+    let extra = ["context_before", "context_after", "other_matches"];
+    for line in &lines {
+        let object = line.as_object().expect("an object");
+        for key in object.keys() {
+            assert!(
+                HIT_KEYS.contains(&key.as_str()) || extra.contains(&key.as_str()),
+                "{key}"
+            );
+        }
+        assert!(HIT_KEYS.iter().all(|k| object.contains_key(*k)), "{line}");
+        assert!(line["other_matches"].is_u64(), "{line}");
+        for side in ["context_before", "context_after"] {
+            for c in line[side].as_array().into_iter().flatten() {
+                let keys: BTreeSet<&str> =
+                    c.as_object().unwrap().keys().map(String::as_str).collect();
+                assert_eq!(
+                    keys,
+                    BTreeSet::from(["paragraph", "speakers", "text"]),
+                    "{c}"
+                );
+            }
+        }
+        let paragraph = line["paragraph"].as_u64().unwrap();
+        assert_eq!(
+            line.get("context_before").is_some(),
+            paragraph > 0,
+            "{line}"
+        );
+    }
+}
