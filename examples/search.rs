@@ -93,20 +93,20 @@ fn show(index: &Index, request: &SearchRequest) -> Result<(), Box<dyn Error>> {
     Ok(())
 }
 
-/// The hit's snippet with each matched word in `[brackets]`. Highlights are byte ranges
-/// into `hit.text`, so they are sliced from the paragraph, not from the snippet.
+/// The hit's snippet with each matched word in `[brackets]`. `snippet_highlights` are byte
+/// ranges into the snippet's own text (passages joined with ` … `).
 fn marked(hit: &Hit) -> String {
     let snippet = &hit.snippet;
     let mut out = String::new();
-    let mut at = snippet.range.start;
-    for range in &snippet.highlights {
-        out.push_str(&hit.text[at..range.start]);
+    let mut at = 0;
+    for range in &snippet.snippet_highlights {
+        out.push_str(&snippet.text[at..range.start]);
         out.push('[');
-        out.push_str(&hit.text[range.clone()]);
+        out.push_str(&snippet.text[range.clone()]);
         out.push(']');
         at = range.end;
     }
-    out.push_str(&hit.text[at..snippet.range.end]);
+    out.push_str(&snippet.text[at..]);
     if snippet.range.start > 0 {
         out.insert(0, '…');
     }

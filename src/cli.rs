@@ -163,6 +163,10 @@ pub struct SearchArgs {
     /// Show N paragraphs of the same article after each hit.
     #[arg(short = 'A', long, value_name = "N")]
     pub after_context: Option<usize>,
+    /// Print each hit's quotations, whole, with who says them, instead of its snippet
+    /// (JSON hits always have them, under `quotes`).
+    #[arg(long)]
+    pub quotes: bool,
     /// Print JSON Lines, one object per hit.
     #[arg(long)]
     pub json: bool,

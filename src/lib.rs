@@ -71,7 +71,7 @@ pub use dates::Date;
 pub use error::{Error, Result};
 pub use index::Index;
 pub use indexer::{IndexReport, Input, InputError, Progress, ProgressFn, UpdateOptions};
-pub use model::{Article, Cue, CueKind, Diagnostic, Paragraph, Speaker};
+pub use model::{Article, Cue, CueKind, Diagnostic, Paragraph, Quotation, Speaker};
 pub use schema::SCHEMA_VERSION;
 pub use search::{
     Bucket, Context, Facet, Hit, MAX_LIMIT, Period, SearchRequest, SearchResults, Snippet, Sort,

@@ -1,7 +1,10 @@
-//! The `whosaid` binary: parses arguments, calls the library, prints, maps to exit codes.
+//! The `whosaid` binary: parses arguments, resolves them into one [`Config`], calls the
+//! library, prints, and ends with an [`Exit`] status.
 
 mod args;
 mod cli;
+mod config;
+mod exit;
 
 use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -11,27 +14,24 @@ use std::sync::Arc;
 use anyhow::{Context, Result};
 use clap::Parser;
 use whosaid::output::{self, Style};
-use whosaid::{
-    Error, Facet, Index, IndexReport, Input, Period, Progress, ReadOptions, SearchRequest, Sort,
-    UpdateOptions,
-};
+use whosaid::{Error, Index, IndexReport, Input, Progress, UpdateOptions};
 
-use cli::{ByArg, Cli, Command, CountArg, SortArg};
-
-/// Exit status when another process holds the index (EX_TEMPFAIL).
-const EXIT_LOCKED: u8 = 75;
+use cli::Cli;
+use config::{Config, IndexTask, ParseTask, SearchOutput, SearchTask, ShowTask, Task};
+use exit::Exit;
 
 fn main() -> ExitCode {
     let cli = Cli::parse_from(args::query_words_last(std::env::args_os().collect()));
-    match run(cli) {
-        Ok(code) => code,
-        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+    let outcome = Config::from_cli(cli).and_then(run);
+    match outcome {
+        Ok(exit) => exit.into(),
+        Err(e) if is_broken_pipe(&e) => Exit::Success.into(),
         Err(e) => {
             eprintln!("whosaid: error: {e:#}");
             let locked = e
                 .chain()
                 .any(|c| matches!(c.downcast_ref(), Some(Error::Locked(_))));
-            ExitCode::from(if locked { EXIT_LOCKED } else { 2 })
+            if locked { Exit::Locked } else { Exit::Error }.into()
         }
     }
 }
@@ -43,165 +43,126 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
-fn run(cli: Cli) -> Result<ExitCode> {
-    let style = Style {
-        color: cli.global.color.enabled(),
-    };
-    let quiet = cli.global.quiet;
+fn run(config: Config) -> Result<Exit> {
+    let Config { style, quiet, task } = config;
     let mut out = BufWriter::new(io::stdout().lock());
-    let code = match cli.command {
-        Command::Search(args) => search(args, style, quiet, &mut out)?,
-        Command::Index(args) => index(args, quiet, &mut out)?,
-        Command::Parse(args) => parse(args, style, quiet, &mut out)?,
-        Command::Delete(args) => {
-            let index = Index::open(&args.index)?;
-            index.delete(&args.id)?;
+    let exit = match task {
+        Task::Search(task) => search(task, style, quiet, &mut out)?,
+        Task::Index(task) => index(task, quiet, &mut out)?,
+        Task::Parse(task) => parse(task, style, quiet, &mut out)?,
+        Task::Delete { index, id } => {
+            Index::open(&index)?.delete(&id)?;
             if !quiet {
-                eprintln!("whosaid: deleted article {}", args.id);
+                eprintln!("whosaid: deleted article {id}");
             }
-            ExitCode::SUCCESS
+            Exit::Success
         }
-        Command::Show(args) => show(args, style, &mut out)?,
-        Command::Completions(args) => {
+        Task::Show(task) => show(task, style, &mut out)?,
+        Task::Completions(shell) => {
             let mut command = <Cli as clap::CommandFactory>::command();
-            clap_complete::generate(args.shell, &mut command, "whosaid", &mut out);
-            ExitCode::SUCCESS
+            clap_complete::generate(shell, &mut command, "whosaid", &mut out);
+            Exit::Success
         }
-        Command::Man => {
+        Task::Man => {
             clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut out)?;
-            ExitCode::SUCCESS
+            Exit::Success
         }
     };
     out.flush()?;
-    Ok(code)
+    Ok(exit)
 }
 
-fn search(
-    args: cli::SearchArgs,
-    style: Style,
-    quiet: bool,
-    out: &mut impl Write,
-) -> Result<ExitCode> {
-    let index = open_for_search(&args.index, quiet)?;
-    let query = args.query.join(" ");
-    let with_caret = |e: Error| caret(e, &query);
-    let mut request = SearchRequest::new(query.clone())
-        .limit(args.limit)
-        .offset(args.offset)
-        .dates(args.from, args.until)
-        .sort(match args.sort {
-            SortArg::Relevance => Sort::Relevance,
-            SortArg::Newest => Sort::Newest,
-            SortArg::Oldest => Sort::Oldest,
-        });
-    request = request.per_article(args.per_article);
-    let around = args.context.unwrap_or(0);
-    request = request.context(
-        args.before_context.unwrap_or(around),
-        args.after_context.unwrap_or(around),
-    );
-    request.speakers = args.speakers;
-    request.sources = args.sources;
-    if args.by.is_some() && args.count != Some(CountArg::Date) {
-        anyhow::bail!(
-            "--by gives the buckets of a timeline: use it with --count date \
-             (e.g. `whosaid search Putin --count date --by month`)"
-        );
-    }
-    if let Some(by) = args.count {
-        let found = match by {
-            CountArg::Speaker | CountArg::Source | CountArg::Author | CountArg::Section => {
-                let (facet, none) = match by {
-                    CountArg::Source => (Facet::Source, "(no source)"),
-                    CountArg::Author => (Facet::Author, "(no author)"),
-                    CountArg::Section => (Facet::Section, "(no section)"),
-                    _ => (Facet::Speaker, "(no speaker)"),
-                };
-                let rows = index.count_by(&request, facet).map_err(with_caret)?;
-                for (key, n) in &rows {
-                    if args.json {
-                        writeln!(out, "{}", serde_json::json!({ "key": key, "count": n }))?;
-                    } else {
-                        writeln!(out, "{n:>7}  {}", key.as_deref().unwrap_or(none))?;
-                    }
-                }
-                !rows.is_empty()
-            }
-            CountArg::Date => {
-                let period = match args.by.unwrap_or(ByArg::Day) {
-                    ByArg::Day => Period::Day,
-                    ByArg::Week => Period::Week,
-                    ByArg::Month => Period::Month,
-                    ByArg::Year => Period::Year,
-                };
-                let buckets = index.timeline(&request, period).map_err(with_caret)?;
-                if args.json {
-                    for b in &buckets {
-                        // `key` as before timelines, for programs that read it.
-                        let row = serde_json::json!({
-                            "bucket": b.bucket, "key": b.bucket, "count": b.count
-                        });
-                        writeln!(out, "{row}")?;
-                    }
+fn search(task: SearchTask, style: Style, quiet: bool, out: &mut impl Write) -> Result<Exit> {
+    let index = open_for_search(&task.index, quiet)?;
+    let request = &task.request;
+    let with_caret = |e: Error| caret(e, &request.query);
+    let found = match task.output {
+        SearchOutput::Count(facet, none) => {
+            let rows = index.count_by(request, facet).map_err(with_caret)?;
+            for (key, n) in &rows {
+                if task.json {
+                    writeln!(out, "{}", serde_json::json!({ "key": key, "count": n }))?;
                 } else {
-                    output::write_timeline(out, &buckets, io::stdout().is_terminal())?;
+                    writeln!(out, "{n:>7}  {}", key.as_deref().unwrap_or(none))?;
                 }
-                !buckets.is_empty()
             }
-        };
-        if !found && !quiet {
-            did_you_mean(&index.suggestions(&request).unwrap_or_default());
+            !rows.is_empty()
         }
-        return Ok(exit_for_hits(found));
-    }
-    let results = index.search(&request).map_err(with_caret)?;
-    if args.json {
-        output::write_hits_json(out, &results)?;
-    } else {
-        output::write_hits(out, &results, args.offset, style)?;
-    }
-    if !quiet && !args.json {
-        let shown = results.hits.len();
-        let of = match results.articles {
-            Some(articles) => format!(
-                "{articles} matching articles ({} paragraphs)",
-                results.total
-            ),
-            None => format!("{} matching paragraphs", results.total),
-        };
-        if args.offset == 0 || shown == 0 {
-            eprintln!("whosaid: {shown} of {of}");
-        } else {
-            let (first, last) = (args.offset + 1, args.offset + shown);
-            eprintln!("whosaid: {first}–{last} of {of}");
+        SearchOutput::Timeline(period) => {
+            let buckets = index.timeline(request, period).map_err(with_caret)?;
+            if task.json {
+                for b in &buckets {
+                    // `key` as before timelines, for programs that read it.
+                    let row = serde_json::json!({
+                        "bucket": b.bucket, "key": b.bucket, "count": b.count
+                    });
+                    writeln!(out, "{row}")?;
+                }
+            } else {
+                output::write_timeline(out, &buckets, io::stdout().is_terminal())?;
+            }
+            !buckets.is_empty()
         }
+        SearchOutput::Hits => {
+            let results = index.search(request).map_err(with_caret)?;
+            if task.json {
+                output::write_hits_json(out, &results)?;
+            } else {
+                output::write_hits(out, &results, request.offset, style)?;
+            }
+            if !quiet && !task.json {
+                eprintln!("whosaid: {}", summary(&results, request.offset));
+            }
+            if !quiet {
+                did_you_mean(&results.suggestions);
+            }
+            return Ok(Exit::found(!results.hits.is_empty()));
+        }
+    };
+    if !found && !quiet {
+        did_you_mean(&index.suggestions(request).unwrap_or_default());
     }
-    if !quiet {
-        did_you_mean(&results.suggestions);
-    }
-    Ok(exit_for_hits(!results.hits.is_empty()))
+    Ok(Exit::found(found))
 }
 
-fn show(args: cli::ShowArgs, style: Style, out: &mut impl Write) -> Result<ExitCode> {
-    let index = open_for_search(&args.index, true)?;
-    let range = args.paragraph.map_or(0..=u64::MAX, |p| p..=p);
-    let paragraphs = index.paragraphs(&args.id, range)?;
+/// "10 of 57 matching paragraphs", "11–20 of 57 ...", "3 of 3 matching articles (5
+/// paragraphs)".
+fn summary(results: &whosaid::SearchResults, offset: usize) -> String {
+    let shown = results.hits.len();
+    let of = match results.articles {
+        Some(articles) => format!(
+            "{articles} matching articles ({} paragraphs)",
+            results.total
+        ),
+        None => format!("{} matching paragraphs", results.total),
+    };
+    if offset == 0 || shown == 0 {
+        format!("{shown} of {of}")
+    } else {
+        format!("{}–{} of {of}", offset + 1, offset + shown)
+    }
+}
+
+fn show(task: ShowTask, style: Style, out: &mut impl Write) -> Result<Exit> {
+    let index = open_for_search(&task.index, true)?;
+    let range = task.paragraph.map_or(0..=u64::MAX, |p| p..=p);
+    let paragraphs = index.paragraphs(&task.id, range)?;
     if paragraphs.is_empty() {
-        let what = match args.paragraph {
-            Some(p) => format!("no paragraph ¶{p} in article {}", args.id),
-            None => format!("no article {}", args.id),
+        let what = match task.paragraph {
+            Some(p) => format!("no paragraph ¶{p} in article {}", task.id),
+            None => format!("no article {}", task.id),
         };
         anyhow::bail!(
             "{what} in {}; `whosaid search --json` prints the ids",
-            args.index.display()
+            task.index.display()
         );
     }
-    if args.json {
+    if task.json {
         output::write_paragraphs_json(out, &paragraphs)?;
     } else {
         output::write_paragraphs(out, &paragraphs, style)?;
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(Exit::Success)
 }
 
 /// "did you mean `Zelensky`?" on stderr, when there is something to suggest.
@@ -223,14 +184,6 @@ fn caret(e: Error, query: &str) -> anyhow::Error {
             anyhow::anyhow!("{e}\n  {query}\n  {pad}^")
         }
         _ => e.into(),
-    }
-}
-
-fn exit_for_hits(found: bool) -> ExitCode {
-    if found {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
     }
 }
 
@@ -259,18 +212,9 @@ fn open_for_search(dir: &Path, quiet: bool) -> Result<Index> {
     }
 }
 
-fn index(args: cli::IndexArgs, quiet: bool, out: &mut impl Write) -> Result<ExitCode> {
-    // Inputs are checked before the index is touched: a typo never creates or rebuilds one.
-    for path in args.paths.iter().filter(|p| p.as_os_str() != "-") {
-        if !path.exists() {
-            anyhow::bail!(
-                "{} does not exist; give a folder or file of articles (nothing was changed)",
-                path.display()
-            );
-        }
-    }
-    let before = FolderSnapshot::take(&args.index);
-    let result = index_into(&args, quiet, out);
+fn index(task: IndexTask, quiet: bool, out: &mut impl Write) -> Result<Exit> {
+    let before = FolderSnapshot::take(&task.index);
+    let result = index_into(task, quiet, out);
     if result.is_err() {
         // A run that fails leaves no index it created behind.
         before.restore();
@@ -278,11 +222,12 @@ fn index(args: cli::IndexArgs, quiet: bool, out: &mut impl Write) -> Result<Exit
     result
 }
 
-fn index_into(args: &cli::IndexArgs, quiet: bool, out: &mut impl Write) -> Result<ExitCode> {
-    let index = open_for_update(&args.index, args.full)
-        .with_context(|| format!("opening index {}", args.index.display()))?;
+fn index_into(task: IndexTask, quiet: bool, out: &mut impl Write) -> Result<Exit> {
+    let dir = &task.index;
+    let index = open_for_update(dir, task.full)
+        .with_context(|| format!("opening index {}", dir.display()))?;
     let mut inputs = Vec::new();
-    for path in &args.paths {
+    for path in &task.paths {
         if path.as_os_str() == "-" {
             let mut text = String::new();
             io::stdin()
@@ -296,20 +241,15 @@ fn index_into(args: &cli::IndexArgs, quiet: bool, out: &mut impl Write) -> Resul
             inputs.push(Input::Path(path.clone()));
         }
     }
-    let mut options = UpdateOptions::default()
-        .with_read(read_options(args.assume_year, args.max_file_size))
-        .with_full(args.full)
-        .with_threads(args.threads)
-        .with_memory_mb(args.memory);
-    let bar = (!quiet && io::stderr().is_terminal()).then(progress_bar);
-    if let Some(bar) = &bar {
-        options = options.with_progress(bar.clone());
+    let mut options = task.options;
+    if !quiet && io::stderr().is_terminal() {
+        options = options.with_progress(progress_bar());
     }
     let report = index
         .update(inputs, &options)
-        .with_context(|| format!("updating index {}", args.index.display()))?;
+        .with_context(|| format!("updating index {}", dir.display()))?;
     print_warnings(&report, quiet);
-    if args.json {
+    if task.json {
         serde_json::to_writer(&mut *out, &report)?;
         writeln!(out)?;
     }
@@ -326,11 +266,7 @@ fn index_into(args: &cli::IndexArgs, quiet: bool, out: &mut impl Write) -> Resul
             report.seconds
         );
     }
-    Ok(if report.has_failures() {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(Exit::skipped(report.has_failures()))
 }
 
 /// Opens the index to update, rebuilding one an older whosaid made (or, with `--full`, one
@@ -405,14 +341,6 @@ impl FolderSnapshot {
     }
 }
 
-fn read_options(assume_year: Option<i32>, max_file_mb: Option<u64>) -> ReadOptions {
-    let options = ReadOptions::default().with_assume_year(assume_year);
-    match max_file_mb {
-        Some(mb) => options.with_max_file_bytes(mb.saturating_mul(1 << 20)),
-        None => options,
-    }
-}
-
 fn print_warnings(report: &IndexReport, quiet: bool) {
     for e in &report.errors {
         eprintln!("whosaid: skipped {}: {}", e.path, e.message);
@@ -440,19 +368,13 @@ fn progress_bar() -> Arc<dyn Fn(Progress) + Send + Sync> {
     })
 }
 
-fn parse(
-    args: cli::ParseArgs,
-    style: Style,
-    quiet: bool,
-    out: &mut impl Write,
-) -> Result<ExitCode> {
-    let options = read_options(args.assume_year, args.max_file_size);
-    let parsed = match &args.index {
+fn parse(task: ParseTask, style: Style, quiet: bool, out: &mut impl Write) -> Result<Exit> {
+    let parsed = match &task.index {
         Some(dir) => {
-            let inputs = args.paths.iter().map(|p| Input::Path(p.clone())).collect();
-            Index::open(dir)?.parse(inputs, &options)?
+            let inputs = task.paths.iter().map(|p| Input::Path(p.clone())).collect();
+            Index::open(dir)?.parse(inputs, &task.read)?
         }
-        None => whosaid::parse_paths(&args.paths, &options)?,
+        None => whosaid::parse_paths(&task.paths, &task.read)?,
     };
     for d in &parsed.diagnostics {
         if d.is_error {
@@ -462,17 +384,12 @@ fn parse(
         }
     }
     for article in &parsed.articles {
-        if args.json {
-            let reasons = args.explain.then(|| whosaid::attribution::explain(article));
+        let reasons = task.explain.then(|| whosaid::attribution::explain(article));
+        if task.json {
             output::write_article_json(out, article, reasons.as_deref())?;
         } else {
-            let reasons = args.explain.then(|| whosaid::attribution::explain(article));
             output::write_article(out, article, reasons.as_deref(), style)?;
         }
     }
-    Ok(if parsed.diagnostics.iter().any(|d| d.is_error) {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(Exit::skipped(parsed.diagnostics.iter().any(|d| d.is_error)))
 }

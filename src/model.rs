@@ -43,6 +43,29 @@ pub struct Paragraph {
     /// leaves them as they are.
     #[serde(default)]
     pub has_given_speakers: bool,
+    /// The paragraph's quotations in order, with who says each (filled by attribution).
+    #[serde(default)]
+    pub quotes: Vec<Quotation>,
+}
+
+/// A quotation in a paragraph: where its words are, and who says them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quotation {
+    /// Byte offset in the paragraph's text of the first quoted character (after the mark).
+    pub start: usize,
+    /// Byte offset just past the last quoted character (before the closing mark, or the
+    /// end of the paragraph when the quotation goes on in the next one).
+    pub end: usize,
+    /// Who says it, when attribution found out: a name of [`Paragraph::speakers`] (in a
+    /// search hit, the canonical name, one of the hit's speakers).
+    pub speaker: Option<String>,
+}
+
+impl Quotation {
+    /// The quoted words of `paragraph_text` (the text this quotation was found in).
+    pub fn text<'a>(&self, paragraph_text: &'a str) -> &'a str {
+        paragraph_text.get(self.start..self.end).unwrap_or("")
+    }
 }
 
 impl Article {
@@ -108,6 +131,7 @@ impl Paragraph {
             text,
             speakers: Vec::new(),
             has_given_speakers: false,
+            quotes: Vec::new(),
         }
     }
 

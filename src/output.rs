@@ -11,6 +11,7 @@ use serde::Serialize;
 use crate::article::{Article, Paragraph};
 use crate::attribution::Cue;
 use crate::dates::Date;
+use crate::model::Quotation;
 use crate::search::{Bucket, Context, Hit, SearchResults};
 
 /// How to print for people.
@@ -18,6 +19,8 @@ use crate::search::{Bucket, Context, Hit, SearchResults};
 pub struct Style {
     /// Use ANSI colour and bold.
     pub color: bool,
+    /// Print each hit's quotations with their speakers instead of its snippet.
+    pub quotes: bool,
 }
 
 const BOLD: &str = "\x1b[1m";
@@ -48,6 +51,30 @@ struct ParagraphKeys<'a> {
     section: Option<&'a str>,
     speakers: &'a [String],
     text: &'a str,
+    quotes: Vec<QuoteLine<'a>>,
+}
+
+/// A quotation in JSON: its words, their byte range in `text`, and who says them.
+#[derive(Debug, Serialize)]
+struct QuoteLine<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+    speaker: Option<&'a str>,
+}
+
+impl<'a> QuoteLine<'a> {
+    fn all(quotes: &'a [Quotation], text: &'a str) -> Vec<QuoteLine<'a>> {
+        quotes
+            .iter()
+            .map(|q| QuoteLine {
+                text: q.text(text),
+                start: q.start,
+                end: q.end,
+                speaker: q.speaker.as_deref(),
+            })
+            .collect()
+    }
 }
 
 impl<'a> ParagraphKeys<'a> {
@@ -63,6 +90,7 @@ impl<'a> ParagraphKeys<'a> {
             section: hit.section.as_deref(),
             speakers: &hit.speakers,
             text: &hit.text,
+            quotes: QuoteLine::all(&hit.quotes, &hit.text),
         }
     }
 }
@@ -76,6 +104,8 @@ struct HitLine<'a> {
     score: f32,
     /// Byte ranges of matched words in `text`.
     highlights: Vec<[usize; 2]>,
+    /// The same words' byte ranges in `snippet`.
+    snippet_highlights: Vec<[usize; 2]>,
     #[serde(skip_serializing_if = "<[Context]>::is_empty")]
     context_before: &'a [Context],
     #[serde(skip_serializing_if = "<[Context]>::is_empty")]
@@ -97,6 +127,7 @@ struct ParagraphLine<'a> {
     section: Option<&'a str>,
     speakers: Vec<&'a str>,
     text: &'a str,
+    quotes: Vec<QuoteLine<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     cues: Option<Vec<CueLine<'a>>>,
     /// With `--explain`: why a paragraph with a quotation or speech verb got no speaker.
@@ -117,6 +148,10 @@ fn write_json_line(out: &mut impl Write, value: &impl Serialize) -> io::Result<(
     out.write_all(b"\n")
 }
 
+fn pairs(ranges: &[std::ops::Range<usize>]) -> Vec<[usize; 2]> {
+    ranges.iter().map(|r| [r.start, r.end]).collect()
+}
+
 /// Writes hits as JSON Lines.
 ///
 /// # Errors
@@ -127,12 +162,8 @@ pub fn write_hits_json(out: &mut impl Write, results: &SearchResults) -> io::Res
             paragraph: ParagraphKeys::of(hit),
             snippet: &hit.snippet.text,
             score: hit.score,
-            highlights: hit
-                .snippet
-                .highlights
-                .iter()
-                .map(|r| [r.start, r.end])
-                .collect(),
+            highlights: pairs(&hit.snippet.highlights),
+            snippet_highlights: pairs(&hit.snippet.snippet_highlights),
             context_before: &hit.context_before,
             context_after: &hit.context_after,
             other_matches: hit.other_matches,
@@ -197,9 +228,52 @@ fn write_hit(out: &mut impl Write, rank: usize, hit: &Hit, style: Style) -> io::
     } else {
         format!("¶{} ▶ ", hit.paragraph)
     };
-    writeln!(out, "    {marker}{}", highlighted(hit, style))?;
+    if style.quotes {
+        write_quotes(out, hit, &marker, style)?;
+    } else {
+        writeln!(out, "    {marker}{}", highlighted(hit, style))?;
+    }
     write_context(out, &hit.context_after, style)?;
     writeln!(out)
+}
+
+/// Each quotation of a hit whole, on a line of its own, with its speaker.
+fn write_quotes(out: &mut impl Write, hit: &Hit, marker: &str, style: Style) -> io::Result<()> {
+    if hit.quotes.is_empty() {
+        let note = "(no quotation in this paragraph)";
+        return writeln!(out, "    {marker}{}", style.paint(DIM, note));
+    }
+    for (i, q) in hit.quotes.iter().enumerate() {
+        let words = q.text(&hit.text).split_whitespace().collect::<Vec<_>>();
+        let speaker = q.speaker.as_deref().unwrap_or("speaker unknown");
+        let marker = if i == 0 { marker } else { "" };
+        writeln!(
+            out,
+            "    {marker}“{}” — {}",
+            painted_quote(hit, q, style, &words.join(" ")),
+            style.paint(BOLD, speaker)
+        )?;
+    }
+    Ok(())
+}
+
+/// A quotation's words with the hit's matched words painted (plain when not in colour).
+fn painted_quote(hit: &Hit, q: &Quotation, style: Style, plain: &str) -> String {
+    if !style.color {
+        return plain.to_string();
+    }
+    let mut text = String::new();
+    let mut at = q.start;
+    for h in &hit.snippet.highlights {
+        if h.start < at || h.end > q.end {
+            continue;
+        }
+        text.push_str(&hit.text[at..h.start]);
+        text.push_str(&style.paint(MATCH, &hit.text[h.start..h.end]));
+        at = h.end;
+    }
+    text.push_str(&hit.text[at..q.end]);
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Context paragraphs, dimmed and marked with their numbers and speakers.
@@ -216,25 +290,41 @@ fn write_context(out: &mut impl Write, context: &[Context], style: Style) -> io:
     Ok(())
 }
 
-/// The snippet with matched words painted, and `…` where it cuts the paragraph.
+/// What a sentence ends with, for where `…` goes.
+const SENTENCE_END: [char; 6] = ['.', '!', '?', '"', '”', '’'];
+
+/// The snippet's passages with matched words painted, and `…` wherever they cut the
+/// paragraph.
 fn highlighted(hit: &Hit, style: Style) -> String {
     let s = &hit.snippet;
     let mut text = String::new();
-    if s.range.start > 0 {
-        text.push('…');
-    }
-    let mut at = s.range.start;
-    for h in &s.highlights {
-        if h.start < at || h.end > s.range.end {
-            continue;
+    for (k, fragment) in s.fragments.iter().enumerate() {
+        if k > 0 {
+            text.push_str(" … ");
+        } else if fragment.start > 0 {
+            // "…of the talks" inside a sentence, "… The talks" at the start of one.
+            let after_sentence = hit.text[..fragment.start]
+                .trim_end()
+                .ends_with(SENTENCE_END);
+            text.push_str(if after_sentence { "… " } else { "…" });
         }
-        text.push_str(&hit.text[at..h.start]);
-        text.push_str(&style.paint(MATCH, &hit.text[h.start..h.end]));
-        at = h.end;
+        let mut at = fragment.start;
+        for h in &s.highlights {
+            if h.start < at || h.end > fragment.end {
+                continue;
+            }
+            text.push_str(&hit.text[at..h.start]);
+            text.push_str(&style.paint(MATCH, &hit.text[h.start..h.end]));
+            at = h.end;
+        }
+        text.push_str(&hit.text[at..fragment.end]);
     }
-    text.push_str(&hit.text[at..s.range.end]);
-    if s.range.end < hit.text.len() {
-        text.push('…');
+    if s.fragments.last().is_some_and(|f| f.end < hit.text.len()) {
+        text.push_str(if text.ends_with(SENTENCE_END) {
+            " …"
+        } else {
+            "…"
+        });
     }
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -347,6 +437,7 @@ pub fn write_article_json(
             section: p.section.as_deref(),
             speakers: p.speaker_names().collect(),
             text: &p.text,
+            quotes: QuoteLine::all(&p.quotes, &p.text),
             cues: explain.is_some().then(|| {
                 p.speakers
                     .iter()
@@ -449,6 +540,8 @@ mod tests {
                 text: text.clone(),
                 range: 0..text.len(),
                 highlights: std::iter::once(start..start + 9).collect(),
+                fragments: std::iter::once(0..text.len()).collect(),
+                snippet_highlights: std::iter::once(start..start + 9).collect(),
             },
         )
     }
@@ -456,9 +549,15 @@ mod tests {
     #[test]
     fn human_output_highlights_only_in_colour() {
         let h = hit();
-        let plain = highlighted(&h, Style { color: false });
+        let plain = highlighted(&h, Style::default());
         assert_eq!(plain, "Putin said the ceasefire idea is correct.");
-        let colour = highlighted(&h, Style { color: true });
+        let colour = highlighted(
+            &h,
+            Style {
+                color: true,
+                ..Style::default()
+            },
+        );
         assert!(colour.contains("\x1b[1;33mceasefire\x1b[0m"), "{colour}");
     }
 

@@ -18,7 +18,7 @@ use tantivy::tokenizer::{
 /// by an older whosaid is rebuilt, never mixed; one built by a newer whosaid is refused.
 /// (What decides field contents, the reader and the attribution rules, carries its own
 /// version in each file's fingerprint, so an upgrade re-reads files instead of rebuilding.)
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Article id: exact, stored, fast (ties are broken on it).
 pub const ARTICLE: &str = "article";
@@ -51,6 +51,13 @@ pub const AUTHOR_EXACT: &str = "author_exact";
 pub const SECTION_EXACT: &str = "section_exact";
 /// Paragraph text: English stemming, positions for phrases.
 pub const TEXT: &str = "text";
+/// The words inside the paragraph's quotation marks, one value per quotation: stemmed like
+/// [`TEXT`], with positions (a phrase never runs from one quotation into the next).
+pub const QUOTE: &str = "quote";
+/// Where each quotation is in the text and who says it, one stored value per quotation:
+/// `start end speaker`, byte offsets into the text and the speaker's place among the
+/// paragraph's [`SPEAKER_PAIR`] values (`-` for nobody).
+pub const QUOTE_SPAN: &str = "quote_span";
 /// Where the article came from: `origin folder \u{1f} path in it`; for incremental runs.
 pub const FILE: &str = "file";
 /// Hash of the source file's bytes and the reading options.
@@ -69,8 +76,8 @@ pub const MATCH_FIELDS: [&str; 2] = [TEXT, SPEAKER];
 pub const BOOST_FIELDS: [&str; 2] = [TITLE, SECTION];
 
 /// Fields a user may name in a query, for messages.
-pub const QUERY_FIELDS: [&str; 10] = [
-    TEXT, TITLE, SECTION, SPEAKER, SOURCE, AUTHOR, DATE, ARTICLE, PARAGRAPH, URL,
+pub const QUERY_FIELDS: [&str; 11] = [
+    TEXT, QUOTE, TITLE, SECTION, SPEAKER, SOURCE, AUTHOR, DATE, ARTICLE, PARAGRAPH, URL,
 ];
 
 /// Handles to every field of the schema.
@@ -91,6 +98,8 @@ pub(crate) struct Fields {
     pub author_exact: Field,
     pub section_exact: Field,
     pub text: Field,
+    pub quote: Field,
+    pub quote_span: Field,
     pub file: Field,
     pub file_hash: Field,
     pub hash: Field,
@@ -127,6 +136,8 @@ pub(crate) fn build() -> (Schema, Fields) {
         author_exact: b.add_text_field(AUTHOR_EXACT, FAST),
         section_exact: b.add_text_field(SECTION_EXACT, FAST),
         text: b.add_text_field(TEXT, text_options(TEXT_TOKENIZER, true)),
+        quote: b.add_text_field(QUOTE, text_options(TEXT_TOKENIZER, false)),
+        quote_span: b.add_text_field(QUOTE_SPAN, STORED),
         // Stored too, so that a document can be rewritten from what the index holds.
         file: b.add_text_field(FILE, STRING | STORED | FAST),
         file_hash: b.add_u64_field(FILE_HASH, STORED | FAST),
@@ -154,6 +165,8 @@ pub(crate) fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         author_exact: f(AUTHOR_EXACT)?,
         section_exact: f(SECTION_EXACT)?,
         text: f(TEXT)?,
+        quote: f(QUOTE)?,
+        quote_span: f(QUOTE_SPAN)?,
         file: f(FILE)?,
         file_hash: f(FILE_HASH)?,
         hash: f(HASH)?,
@@ -296,6 +309,16 @@ pub(crate) fn date_value(secs: i64) -> tantivy::DateTime {
 
 /// Separates the name as written from the canonical name in [`SPEAKER_PAIR`].
 pub(crate) const PAIR_SEPARATOR: char = '\u{1f}';
+
+/// Reads a stored [`QUOTE_SPAN`] value: the quotation's byte range in the text, and the
+/// speaker's place among the paragraph's speaker pairs.
+pub(crate) fn parse_quote_span(value: &str) -> Option<(std::ops::Range<usize>, Option<usize>)> {
+    let mut parts = value.split(' ');
+    let start = parts.next()?.parse().ok()?;
+    let end = parts.next()?.parse().ok()?;
+    let speaker = parts.next()?.parse().ok();
+    (start <= end).then_some((start..end, speaker))
+}
 
 /// Lowercase ASCII form of a word, as the analyzers fold it (for prefix queries).
 pub(crate) fn name_fold(word: &str) -> String {

@@ -36,7 +36,7 @@ pub use crate::model::{Cue, CueKind, Speaker};
 /// It is part of every file's fingerprint: after an upgrade that changes it, the next
 /// update re-reads and re-attributes every file.
 pub const RULES_VERSION: u32 = 3;
-use crate::model::Article;
+use crate::model::{Article, Quotation};
 use compact_str::CompactString;
 use cues::{CueHit, find_cues, is_preposition};
 use entities::{PersonId, Position, Run, Table};
@@ -63,12 +63,23 @@ pub const MAX_PARAGRAPH_BYTES: usize = 20_000;
 /// ```
 pub fn attribute(article: &mut Article) {
     let texts: Vec<&str> = article.paragraphs.iter().map(|p| p.text.as_str()).collect();
-    let speakers = attribute_texts(&texts);
-    for (paragraph, speakers) in article.paragraphs.iter_mut().zip(speakers) {
-        // Speakers the input named win over what the rules find.
-        if !paragraph.has_given_speakers {
+    let found = run(&texts, false);
+    let all = found.speakers.into_iter().zip(found.quotes);
+    for (paragraph, (speakers, mut quotes)) in article.paragraphs.iter_mut().zip(all) {
+        // Speakers the input named win over what the rules find, for quotations too.
+        if paragraph.has_given_speakers {
+            let given: Vec<&str> = paragraph.speaker_names().collect();
+            for quote in &mut quotes {
+                let found = quote.speaker.take();
+                quote.speaker = match given.as_slice() {
+                    [only] => Some((*only).to_string()),
+                    _ => found.filter(|name| given.contains(&name.as_str())),
+                };
+            }
+        } else {
             paragraph.speakers = speakers;
         }
+        paragraph.quotes = quotes;
     }
 }
 
@@ -77,7 +88,7 @@ pub fn attribute(article: &mut Article) {
 /// A paragraph longer than [`MAX_PARAGRAPH_BYTES`] gets no speakers: no real paragraph is
 /// that long, and the work on one grows faster than its length.
 pub fn attribute_texts(paragraphs: &[&str]) -> Vec<Vec<Speaker>> {
-    run(paragraphs, false).0
+    run(paragraphs, false).speakers
 }
 
 /// Why paragraphs with a quotation or a speech verb got no speaker, one list of reasons per
@@ -93,7 +104,7 @@ pub fn attribute_texts(paragraphs: &[&str]) -> Vec<Vec<Speaker>> {
 /// ```
 pub fn explain(article: &Article) -> Vec<Vec<String>> {
     let texts: Vec<&str> = article.paragraphs.iter().map(|p| p.text.as_str()).collect();
-    let mut reasons = run(&texts, true).1;
+    let mut reasons = run(&texts, true).reasons;
     for (p, list) in article.paragraphs.iter().zip(&mut reasons) {
         if p.has_given_speakers {
             *list = vec!["speakers given by the input".to_string()];
@@ -106,8 +117,17 @@ pub fn explain(article: &Article) -> Vec<Vec<String>> {
     reasons
 }
 
-/// Speakers and, for paragraphs left without one, the reasons (when `explain`).
-fn run(paragraphs: &[&str], explain: bool) -> (Vec<Vec<Speaker>>, Vec<Vec<String>>) {
+/// What attribution finds in an article, one entry per paragraph in each list.
+struct Found {
+    speakers: Vec<Vec<Speaker>>,
+    quotes: Vec<Vec<Quotation>>,
+    /// For paragraphs left without a speaker, the reasons (when asked for).
+    reasons: Vec<Vec<String>>,
+}
+
+/// Speakers, quotations and, for paragraphs left without a speaker, the reasons (when
+/// `explain`).
+fn run(paragraphs: &[&str], explain: bool) -> Found {
     let analysed: Vec<Analysed> = paragraphs
         .iter()
         .map(|t| Analysed::new(if t.len() > MAX_PARAGRAPH_BYTES { "" } else { t }))
@@ -119,9 +139,11 @@ fn run(paragraphs: &[&str], explain: bool) -> (Vec<Vec<Speaker>>, Vec<Vec<String
     let mut claims: Vec<Vec<Claim>> = Vec::with_capacity(analysed.len());
     let mut leads: Vec<Option<String>> = Vec::with_capacity(analysed.len());
     let mut reasons: Vec<Vec<String>> = Vec::with_capacity(analysed.len());
+    let mut quotes: Vec<Vec<Quotation>> = Vec::with_capacity(analysed.len());
     for (p, a) in analysed.iter().enumerate() {
-        let (found, lead, why) = attribute_paragraph(a, p, &mut table, &mut state, explain);
+        let (found, lead, why, quoted) = attribute_paragraph(a, p, &mut table, &mut state, explain);
         speakers.push(found);
+        quotes.push(quoted);
         // Only the opening paragraphs' claims are read again (see `lead_descriptors`).
         claims.push(if p < LEAD_REACH {
             state.last_speakers.clone()
@@ -137,7 +159,11 @@ fn run(paragraphs: &[&str], explain: bool) -> (Vec<Vec<Speaker>>, Vec<Vec<String
             why.clear();
         }
     }
-    (speakers, reasons)
+    Found {
+        speakers,
+        quotes,
+        reasons,
+    }
 }
 
 /// Paragraphs whose opening descriptor may name a person of the next ones, how many next
@@ -258,6 +284,23 @@ impl<'a> Analysed<'a> {
 
     fn word(&self, i: usize) -> &'a str {
         &self.text[self.tokens[i].start..self.tokens[i].end]
+    }
+
+    /// Byte range of the words inside quotation `quote`, without its marks and the spaces
+    /// next to them; `None` when nothing is inside.
+    fn quoted_span(&self, quote: &Quote) -> Option<(usize, usize)> {
+        let start = self.tokens[quote.open].end;
+        let end = if quote.is_open_at_end {
+            self.text.len()
+        } else {
+            self.tokens[quote.close].start
+        };
+        let inner = self.text.get(start..end)?;
+        let trimmed = inner.trim_start();
+        let start = start + (inner.len() - trimmed.len());
+        // "We are close," she said: the comma belongs to the sentence around the quotation.
+        let end = start + trimmed.trim_end().trim_end_matches(',').trim_end().len();
+        (end > start).then_some((start, end))
     }
 
     /// The text of tokens `start..end`, as written.
@@ -589,7 +632,7 @@ fn attribute_paragraph(
     table: &mut Table,
     state: &mut State,
     explain: bool,
-) -> (Vec<Speaker>, Option<String>, Vec<String>) {
+) -> (Vec<Speaker>, Option<String>, Vec<String>, Vec<Quotation>) {
     let mentions = find_mentions(a, p, table, state);
     let cues = find_cues(a, &mentions, table);
     let mut found: Vec<Claim> = Vec::new();
@@ -605,6 +648,8 @@ fn attribute_paragraph(
     }
     let mut previous_quote: Option<Claim> = None;
     let mut last_quote_speaker: Option<Claim> = None;
+    // Who says each quotation.
+    let mut quoted: Vec<Option<PersonId>> = vec![None; a.quotes.len()];
     for (q, quote) in a.quotes.iter().enumerate() {
         let speaker = quote_speaker(
             a,
@@ -617,6 +662,7 @@ fn attribute_paragraph(
         );
         match &speaker {
             Some(claim) => {
+                quoted[q] = Some(claim.person);
                 found.push(Claim::new(claim.person, claim.cue.clone(), quote.open));
                 previous_quote = Some(claim.clone());
             }
@@ -630,6 +676,7 @@ fn attribute_paragraph(
     if found.is_empty()
         && let Some(claim) = continued_quote(a, &cues, table, state)
     {
+        fill_quotes(&mut quoted, &a.quotes, claim.person);
         found.push(claim.clone());
         last_quote_speaker = Some(claim);
     }
@@ -638,6 +685,7 @@ fn attribute_paragraph(
     let label = answer_label(a, &mentions);
     let answering = state.answering.take();
     if let Some(claim) = label.clone() {
+        fill_quotes(&mut quoted, &a.quotes, claim.person);
         found.push(claim);
         state.answering = label;
     } else if let Some(claim) = answering
@@ -708,7 +756,37 @@ fn attribute_paragraph(
     } else {
         Vec::new()
     };
-    (speakers, lead, why)
+    // A whole quotation with no cue of its own in a paragraph of one speaker is theirs.
+    if let [only] = seen.as_slice() {
+        fill_quotes(&mut quoted, &a.quotes, *only);
+    }
+    let quotations = a
+        .quotes
+        .iter()
+        .zip(quoted)
+        .filter_map(|(quote, person)| {
+            let (start, end) = a.quoted_span(quote)?;
+            let speaker = person
+                .and_then(|person| seen.iter().position(|&e| e == person))
+                .map(|i| speakers[i].name.clone());
+            Some(Quotation {
+                start,
+                end,
+                speaker,
+            })
+        })
+        .collect();
+    (speakers, lead, why, quotations)
+}
+
+/// Gives `person` the quotations of four words or more that nobody says yet (scare quotes,
+/// "a so-called \"special operation\"", stay with nobody unless a cue names their speaker).
+fn fill_quotes(quoted: &mut [Option<PersonId>], quotes: &[Quote], person: PersonId) {
+    for (slot, quote) in quoted.iter_mut().zip(quotes) {
+        if slot.is_none() && quote.words >= 4 {
+            *slot = Some(person);
+        }
+    }
 }
 
 /// Why the cues and quotations of a paragraph gave no speaker.

@@ -11,7 +11,7 @@ use tantivy::{DocAddress, IndexWriter};
 use super::manifest::{IndexedNames, pair, split_pair};
 use crate::error::Result;
 use crate::index::Index;
-use crate::model::{Article, Paragraph};
+use crate::model::{Article, Paragraph, Quotation, Speaker};
 use crate::schema::{self, ARTICLE, Fields};
 use crate::speakers::NameMap;
 
@@ -38,6 +38,9 @@ pub(crate) fn article_hash(article: &Article) -> u64 {
         put(&p.text);
         for s in &p.speakers {
             put(&s.name);
+        }
+        for q in &p.quotes {
+            put(&quote_span(q, &p.speakers));
         }
         put("\u{1}");
     }
@@ -82,10 +85,42 @@ pub(crate) fn document(
     add_speakers(&mut doc, f, paragraph.speaker_names(), names);
     add_facets(&mut doc, f);
     doc.add_text(f.text, &paragraph.text);
+    for quote in &paragraph.quotes {
+        doc.add_text(f.quote_span, quote_span(quote, &paragraph.speakers));
+    }
+    add_quotes(&mut doc, f);
     doc.add_text(f.file, origin.key);
     doc.add_u64(f.file_hash, origin.file_hash);
     doc.add_u64(f.hash, origin.hash);
     doc
+}
+
+/// The stored form of a quotation (see [`schema::QUOTE_SPAN`]).
+fn quote_span(quote: &Quotation, speakers: &[Speaker]) -> String {
+    let speaker = quote
+        .speaker
+        .as_ref()
+        .and_then(|name| speakers.iter().position(|s| &s.name == name));
+    match speaker {
+        Some(i) => format!("{} {} {i}", quote.start, quote.end),
+        None => format!("{} {} -", quote.start, quote.end),
+    }
+}
+
+/// The searchable words of each quotation, from the stored text and quotation spans of
+/// `doc`.
+fn add_quotes(doc: &mut TantivyDocument, f: &Fields) {
+    let Some(text) = doc.get_first(f.text).and_then(|v| v.as_str()) else {
+        return;
+    };
+    let quoted: Vec<String> = doc
+        .get_all(f.quote_span)
+        .filter_map(|v| schema::parse_quote_span(v.as_str()?))
+        .filter_map(|(range, _)| text.get(range).map(str::to_string))
+        .collect();
+    for words in quoted {
+        doc.add_text(f.quote, words);
+    }
 }
 
 /// The columns counted by outlet, byline and section, from the stored fields of `doc`.
@@ -194,6 +229,7 @@ pub(crate) fn rewrite(
         .collect();
     addresses.sort();
     let skip = [
+        f.quote,
         f.speaker,
         f.speaker_exact,
         f.speaker_pair,
@@ -215,6 +251,7 @@ pub(crate) fn rewrite(
             .collect();
         add_speakers(&mut doc, f, raws.iter().map(String::as_str), names);
         add_facets(&mut doc, f);
+        add_quotes(&mut doc, f);
         writer.add_document(doc)?;
     }
     Ok(addresses.len())

@@ -10,7 +10,6 @@ use serde::Serialize;
 use tantivy::collector::Count;
 use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, TantivyDocument, Term, Value};
-use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Score};
 
 use crate::dates::Date;
@@ -18,15 +17,18 @@ use crate::error::Result;
 use crate::index::Index;
 use crate::query::QueryBuilder;
 use collect::{ArticleBest, DateCounts, FieldCounts, TopSorted};
+use snippets::Highlighter;
 
 mod collect;
+mod snippets;
 mod spellings;
 mod suggest;
 mod timeline;
 
 pub use timeline::{Bucket, Period};
 
-use crate::schema::{BOOST_FIELDS, MATCH_FIELDS};
+use crate::model::Quotation;
+use crate::schema::{BOOST_FIELDS, MATCH_FIELDS, PAIR_SEPARATOR};
 pub(crate) use spellings::{name_words, words_query};
 
 /// Largest number of hits one search returns.
@@ -160,16 +162,22 @@ impl SearchRequest {
     }
 }
 
-/// A passage of a paragraph around the matched words.
+/// The passages of a paragraph around the matched words: the whole paragraph when it is
+/// short, else up to three of its sentences (or a window of a long one), joined with `…`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Snippet {
-    /// The passage.
+    /// The passages, joined with ` … `.
     pub text: String,
-    /// Byte range of the passage within the paragraph's text.
+    /// Byte range within the paragraph's text from the first passage's start to the last
+    /// one's end.
     pub range: Range<usize>,
     /// Byte ranges of matched words within the paragraph's text.
     pub highlights: Vec<Range<usize>>,
+    /// Byte range of each passage within the paragraph's text, in order.
+    pub fragments: Vec<Range<usize>>,
+    /// Byte ranges of the same matched words within [`Snippet::text`].
+    pub snippet_highlights: Vec<Range<usize>>,
 }
 
 /// One matching paragraph.
@@ -196,6 +204,9 @@ pub struct Hit {
     pub speakers: Vec<String>,
     /// The paragraph.
     pub text: String,
+    /// The paragraph's quotations in order, with their speakers' canonical names
+    /// ([`Quotation::text`] gives the words).
+    pub quotes: Vec<Quotation>,
     /// BM25 score.
     pub score: f32,
     /// The matched passage.
@@ -305,10 +316,15 @@ impl Index {
                 .collect();
             (page, total, None)
         };
-        let snippets = if request.snippets && !page.is_empty() {
-            let mut g = SnippetGenerator::create(&searcher, &*query, self.fields.text)?;
-            g.set_max_num_chars(request.snippet_chars.max(20));
-            Some(g)
+        let mut snippets = if request.snippets && !page.is_empty() {
+            let analyzer = self.inner.tokenizer_for_field(self.fields.text)?;
+            Some(Highlighter::new(
+                &searcher,
+                &*query,
+                &self.fields,
+                analyzer,
+                request.snippet_chars,
+            )?)
         } else {
             None
         };
@@ -316,7 +332,10 @@ impl Index {
             .into_iter()
             .map(|(address, score, others)| {
                 let doc: TantivyDocument = searcher.doc(address)?;
-                let mut hit = self.hit(&doc, score, snippets.as_ref(), request.snippet_chars);
+                let mut hit = self.hit(&doc, score);
+                if let Some(highlighter) = &mut snippets {
+                    hit.snippet = highlighter.snippet(&hit.text, &hit.quotes);
+                }
                 hit.other_matches = others;
                 Ok(hit)
             })
@@ -492,13 +511,8 @@ impl Index {
             .then(|| Box::new(BooleanQuery::new(alternatives)) as Box<dyn Query>)
     }
 
-    fn hit(
-        &self,
-        doc: &TantivyDocument,
-        score: Score,
-        snippets: Option<&SnippetGenerator>,
-        chars: usize,
-    ) -> Hit {
+    /// A hit of a stored paragraph, with an empty snippet.
+    fn hit(&self, doc: &TantivyDocument, score: Score) -> Hit {
         let f = &self.fields;
         let text_of = |field: Field| {
             doc.get_first(field)
@@ -515,6 +529,7 @@ impl Index {
             .filter_map(|v| v.as_str().map(str::to_string))
             .collect();
         Hit {
+            quotes: stored_quotes(doc, f, &text),
             article: text_of(f.article).unwrap_or_default(),
             title: text_of(f.title),
             source: text_of(f.source),
@@ -527,14 +542,7 @@ impl Index {
                 .unwrap_or(0),
             section: text_of(f.section),
             speakers,
-            snippet: snippets.map_or_else(
-                || Snippet {
-                    text: String::new(),
-                    range: 0..0,
-                    highlights: Vec::new(),
-                },
-                |g| snippet(g, &text, chars),
-            ),
+            snippet: Snippet::empty(),
             text,
             score,
             context_before: Vec::new(),
@@ -579,7 +587,7 @@ impl Index {
             .into_iter()
             .map(|address| {
                 let doc: TantivyDocument = searcher.doc(address)?;
-                Ok(self.hit(&doc, 0.0, None, 0))
+                Ok(self.hit(&doc, 0.0))
             })
             .collect::<Result<Vec<Hit>>>()?;
         hits.sort_by_key(|h| h.paragraph);
@@ -611,31 +619,36 @@ impl Index {
     }
 }
 
-/// The best passage of `text`, or its opening when no query word is in the text itself
-/// (the match was in the title or the speakers).
-fn snippet(generator: &SnippetGenerator, text: &str, chars: usize) -> Snippet {
-    let s = generator.snippet(text);
-    if s.is_empty() || s.fragment().is_empty() {
-        let end = text
-            .char_indices()
-            .nth(chars)
-            .map_or(text.len(), |(i, _)| text[..i].rfind(' ').unwrap_or(i));
-        return Snippet {
-            text: text[..end].to_string(),
-            range: 0..end,
-            highlights: Vec::new(),
-        };
-    }
-    let range = s.fragment_range();
-    let highlights = s
-        .highlighted()
-        .iter()
-        .map(|r| r.start + range.start..r.end + range.start)
+/// The quotations stored with a paragraph, speakers by canonical name.
+fn stored_quotes(doc: &TantivyDocument, f: &crate::schema::Fields, text: &str) -> Vec<Quotation> {
+    let canonical: Vec<&str> = doc
+        .get_all(f.speaker_pair)
+        .filter_map(|v| v.as_str())
+        .map(|pair| pair.split_once(PAIR_SEPARATOR).map_or(pair, |(_, c)| c))
         .collect();
-    Snippet {
-        text: s.fragment().to_string(),
-        range,
-        highlights,
+    doc.get_all(f.quote_span)
+        .filter_map(|v| crate::schema::parse_quote_span(v.as_str()?))
+        .filter(|(range, _)| text.get(range.clone()).is_some())
+        .map(|(range, speaker)| Quotation {
+            start: range.start,
+            end: range.end,
+            speaker: speaker
+                .and_then(|i| canonical.get(i))
+                .map(|name| (*name).to_string()),
+        })
+        .collect()
+}
+
+impl Snippet {
+    /// No passage: a hit without snippets, or a paragraph read whole.
+    pub(crate) fn empty() -> Snippet {
+        Snippet {
+            text: String::new(),
+            range: 0..0,
+            highlights: Vec::new(),
+            fragments: Vec::new(),
+            snippet_highlights: Vec::new(),
+        }
     }
 }
 
@@ -653,6 +666,7 @@ impl Hit {
             section: None,
             speakers: vec!["Vladimir Putin".into()],
             text,
+            quotes: Vec::new(),
             score: 1.0,
             snippet,
             context_before: Vec::new(),

@@ -46,13 +46,25 @@ struct Hit {
     section: Option<String>,
     speakers: Vec<String>,
     text: String,
+    quotes: Vec<QuoteKeys>,
     snippet: String,
     score: f64,
     highlights: Vec<[usize; 2]>,
+    snippet_highlights: Vec<[usize; 2]>,
+}
+
+/// One quotation of a hit: its words, their byte range in `text`, who says them.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QuoteKeys {
+    text: String,
+    start: usize,
+    end: usize,
+    speaker: Option<String>,
 }
 
 /// Every key of a `search --json` line; serde would let an `Option` key be missing.
-const HIT_KEYS: [&str; 13] = [
+const HIT_KEYS: [&str; 15] = [
     "article",
     "title",
     "source",
@@ -63,9 +75,11 @@ const HIT_KEYS: [&str; 13] = [
     "section",
     "speakers",
     "text",
+    "quotes",
     "snippet",
     "score",
     "highlights",
+    "snippet_highlights",
 ];
 
 /// The one object `index --json` prints.

@@ -31,6 +31,7 @@ struct ParsedParagraph {
     section: Option<String>,
     speakers: Vec<String>,
     text: String,
+    quotes: Vec<Value>,
     cues: Option<Vec<Value>>,
     unattributed: Option<Vec<String>>,
 }

@@ -96,7 +96,9 @@ fn first_search_builds_the_index_from_corpus_once() {
     assert!(hits.len() >= 3, "{hits:#?}");
     for hit in &hits {
         assert!(!hit.snippet.is_empty(), "{hit:#?}");
-        assert!(hit.text.contains(&hit.snippet), "{hit:#?}");
+        for passage in hit.snippet.split(" … ") {
+            assert!(hit.text.contains(passage), "{hit:#?}");
+        }
     }
     assert!(
         hits.iter()
@@ -239,6 +241,25 @@ fn json_hits_have_exactly_the_documented_keys() {
                 "highlight `{word}` is not a query word"
             );
         }
+        // The same words, by offsets into the snippet.
+        assert_eq!(
+            hit.snippet_highlights.len(),
+            hit.highlights.len(),
+            "{hit:#?}"
+        );
+        for ([s, e], [ts, te]) in hit.snippet_highlights.iter().zip(&hit.highlights) {
+            assert_eq!(hit.snippet.get(*s..*e), hit.text.get(*ts..*te), "{hit:#?}");
+        }
+        for q in &hit.quotes {
+            assert_eq!(
+                hit.text.get(q.start..q.end),
+                Some(q.text.as_str()),
+                "{hit:#?}"
+            );
+            if let Some(speaker) = &q.speaker {
+                assert!(hit.speakers.contains(speaker), "{hit:#?}");
+            }
+        }
     }
 }
 
@@ -286,7 +307,11 @@ fn bad_queries_exit_2_naming_the_problem_and_its_column() {
         ("\"unclosed", 1, &["quote"]),
         ("Putin AND", 7, &["AND"]),
         ("(Putin", 1, &["parenthesis"]),
-        ("spaker:x", 1, &["spaker", "`speaker`", "text, title"]),
+        (
+            "spaker:x",
+            1,
+            &["spaker", "`speaker`", "text, quote, title"],
+        ),
         ("date:2025-13", 6, &["2025-13", "date"]),
     ];
     for (query, column, words) in table {
@@ -691,6 +716,47 @@ fn json_hits_with_context_and_per_article_add_exactly_their_keys() {
             line.get("context_before").is_some(),
             paragraph > 0,
             "{line}"
+        );
+    }
+}
+
+#[test]
+fn quotes_prints_each_quotation_whole_with_its_speaker() {
+    let tmp = indexed_sample();
+    let run = whosaid(
+        tmp.path(),
+        &[
+            "search",
+            "speaker:Putin",
+            "quote:call",
+            "--quotes",
+            "--index",
+            "idx",
+        ],
+    );
+    run.expect_code(0);
+    assert!(
+        run.stdout
+            .contains("“Maybe I’ll have a call with Donald Trump” — Vladimir Putin"),
+        "{}",
+        run.stdout
+    );
+    // The reporter's own words are not printed.
+    assert!(
+        !run.stdout.contains("Speaking at a press conference"),
+        "{}",
+        run.stdout
+    );
+    // `quote:` finds fewer paragraphs than the same word anywhere.
+    let anywhere = search_idx(tmp.path(), "peace").len();
+    let quoted = search_idx(tmp.path(), "quote:peace");
+    assert!(!quoted.is_empty() && quoted.len() < anywhere, "{quoted:#?}");
+    for hit in &quoted {
+        assert!(
+            hit.quotes
+                .iter()
+                .any(|q| q.text.to_lowercase().contains("peace")),
+            "{hit:#?}"
         );
     }
 }

@@ -8,6 +8,7 @@ mod counts;
 mod errors;
 mod open;
 mod parse;
+mod quotes;
 mod search;
 mod threads;
 mod update;
