@@ -6,6 +6,7 @@
 //! cargo run --release --example scale -- bare-index INDEX DIR/paragraphs.jsonl THREADS MB
 //! cargo run --release --example scale -- bare-latency INDEX DIR/queries.tsv ROUNDS
 //! cargo run --release --example scale -- latency INDEX DIR/queries.tsv ROUNDS
+//! cargo run --release --example scale -- facets INDEX QUERY ROUNDS  # counts, timelines, per article
 //! cargo run --release --example scale -- spawn-latency WHOSAID INDEX DIR/queries.tsv ROUNDS
 //! cargo run --release --example scale -- bare-spawn-latency INDEX DIR/queries.tsv ROUNDS
 //! cargo run --release --example scale -- bare-search INDEX QUERY
@@ -32,7 +33,7 @@ use tantivy::query::QueryParser;
 use tantivy::schema::{STORED, STRING, Schema, TEXT, Value};
 use tantivy::{Index as Tantivy, TantivyDocument};
 use whosaid::article::{self, ReadOptions};
-use whosaid::{Index, SearchRequest};
+use whosaid::{Facet, Index, Period, SearchRequest};
 
 /// Words in the made-up vocabulary.
 const VOCABULARY: usize = 50_000;
@@ -53,6 +54,7 @@ fn main() {
         ),
         "bare-latency" => bare_latency(Path::new(arg(1)), Path::new(arg(2)), rounds(arg(3))),
         "latency" => latency(Path::new(arg(1)), Path::new(arg(2)), rounds(arg(3))),
+        "facets" => facets(Path::new(arg(1)), arg(2), rounds(arg(3))),
         "spawn-latency" => spawn_latency(
             Path::new(arg(1)),
             Path::new(arg(2)),
@@ -449,6 +451,48 @@ fn latency(index_dir: &Path, queries_file: &Path, rounds: usize) {
         std::hint::black_box(index.count_by_speaker(&all).expect("counts"));
     });
     println!("all speakers\t-\t{a50:.0}\t{a99:.0}\t-\t-\t-");
+}
+
+/// Counts by each facet, timelines by each period and a per-article page for one query:
+/// `what\tmatches\trows\tp50 µs\tp99 µs` lines.
+fn facets(index_dir: &Path, q: &str, rounds: usize) {
+    let index = Index::open(index_dir).expect("whosaid index");
+    let request = SearchRequest::new(q);
+    let total = index.search(&request).expect("search").total;
+    println!("what\tmatches\trows\tp50 µs\tp99 µs");
+    let row = |what: &str, f: &mut dyn FnMut() -> usize| {
+        let mut rows = 0;
+        let (p50, p99) = percentiles(rounds, || rows = f());
+        println!("{what}\t{total}\t{rows}\t{p50:.0}\t{p99:.0}");
+    };
+    for (name, facet) in [
+        ("speaker", Facet::Speaker),
+        ("source", Facet::Source),
+        ("author", Facet::Author),
+        ("section", Facet::Section),
+    ] {
+        row(&format!("--count {name}"), &mut || {
+            index.count_by(&request, facet).expect("counts").len()
+        });
+    }
+    for (name, period) in [
+        ("day", Period::Day),
+        ("week", Period::Week),
+        ("month", Period::Month),
+        ("year", Period::Year),
+    ] {
+        row(&format!("--count date --by {name}"), &mut || {
+            index.timeline(&request, period).expect("timeline").len()
+        });
+    }
+    let per_article = request.clone().per_article(true);
+    row("--per-article (top 10)", &mut || {
+        index.search(&per_article).expect("search").articles.unwrap_or(0)
+    });
+    let quotes = SearchRequest::new(format!("quote:{q}"));
+    row("quote: (top 10)", &mut || {
+        index.search(&quotes).expect("search").total
+    });
 }
 
 /// `whosaid search` as a new process each time (warm cache): (median, p99) per query.

@@ -93,6 +93,8 @@ echo "== queries" >&2
 "$scale" latency "$work/idx" "$work/queries.tsv" "$rounds" >"$work/latency.tsv"
 "$scale" bare-latency "$work/bare" "$work/queries.tsv" "$rounds" >"$work/bare-latency.tsv"
 "$scale" spawn-latency "$whosaid" "$work/idx" "$work/queries.tsv" "$spawns" >"$work/spawn.tsv"
+ten=$(awk -F'\t' '$1 == "10% query" {print $2}' "$work/queries.tsv")
+"$scale" facets "$work/idx" "$ten" "$rounds" >"$work/facets.tsv"
 "$scale" bare-spawn-latency "$work/bare" "$work/queries.tsv" "$spawns" >"$work/bare-spawn.tsv"
 # SQLite: the text queries, each in a fresh process (warm cache).
 : >"$work/sqlite.tsv"
@@ -158,6 +160,14 @@ echo "| query | --count speaker | --count date |"
 echo "|---|---|---|"
 tail -n +2 "$work/latency.tsv" | while IFS=$'\t' read -r name total p50 p99 np50 s50 d50; do
     if [[ "$name" == "all speakers" ]]; then echo "| all speakers of the index | $p50 | |"; else echo "| $name | $s50 | $d50 |"; fi
+done
+echo
+echo "Facets, timelines and collapsing for the 10% query \`$ten\` (in-process, µs, median / p99 over $rounds runs):"
+echo
+echo "| what | matching paragraphs | rows | µs |"
+echo "|---|---|---|---|"
+tail -n +2 "$work/facets.tsv" | while IFS=$'\t' read -r what total rows p50 p99; do
+    echo "| \`$what\` | $total | $rows | $p50 / $p99 |"
 done
 echo
 echo "A new process per query, warm cache: \`whosaid search\` and the bare program (top 10 with their text, and the count; ms, median / p99 over $spawns runs); SQLite (ms, one \`sqlite3\` process per query, mean of 20):"
