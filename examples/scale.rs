@@ -487,7 +487,11 @@ fn facets(index_dir: &Path, q: &str, rounds: usize) {
     }
     let per_article = request.clone().per_article(true);
     row("--per-article (top 10)", &mut || {
-        index.search(&per_article).expect("search").articles.unwrap_or(0)
+        index
+            .search(&per_article)
+            .expect("search")
+            .articles
+            .unwrap_or(0)
     });
     let quotes = SearchRequest::new(format!("quote:{q}"));
     row("quote: (top 10)", &mut || {

@@ -106,6 +106,46 @@ proptest! {
     }
 
     #[test]
+    fn quotations_are_spans_of_their_paragraph(paragraphs in prop::collection::vec(newsy(), 1..6)) {
+        let mut article = Article::new("q");
+        for p in &paragraphs {
+            article = article.with_paragraph(p.as_str());
+        }
+        attribution::attribute(&mut article);
+        for p in &article.paragraphs {
+            let names: Vec<&str> = p.speaker_names().collect();
+            for q in &p.quotes {
+                prop_assert!(q.start < q.end && p.text.get(q.start..q.end).is_some(), "{q:?} in {:?}", p.text);
+                prop_assert_eq!(q.text(&p.text).trim(), q.text(&p.text));
+                if let Some(name) = &q.speaker {
+                    prop_assert!(names.contains(&name.as_str()), "{name} not in {names:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn snippets_are_passages_of_the_text(text in newsy(), chars in 20usize..300) {
+        let article = Article::new("s").with_paragraph(format!("{text} ceasefire {text}"));
+        let index = Index::create_in_ram();
+        let input = Input::Articles { name: "s".into(), articles: vec![article] };
+        index.update(vec![input], &UpdateOptions::default()).expect("update");
+        let results = index.search(&SearchRequest::new("ceasefire").snippet_chars(chars)).expect("search");
+        for hit in &results.hits {
+            let s = &hit.snippet;
+            prop_assert!(!s.fragments.is_empty());
+            for f in &s.fragments {
+                prop_assert!(hit.text.get(f.clone()).is_some_and(|t| s.text.contains(t)), "{s:?}");
+            }
+            prop_assert_eq!(s.highlights.len(), s.snippet_highlights.len());
+            for (t, n) in s.highlights.iter().zip(&s.snippet_highlights) {
+                prop_assert_eq!(hit.text.get(t.clone()), s.text.get(n.clone()));
+            }
+            prop_assert!(!s.highlights.is_empty(), "{s:?}");
+        }
+    }
+
+    #[test]
     fn queries_never_panic(query in query_text()) {
         let index = small_index();
         match index.search(&SearchRequest::new(query.clone())) {
