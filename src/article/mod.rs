@@ -24,7 +24,7 @@ pub use walk::{Walk, discover};
 impl Article {
     /// Appends one paragraph, its white space collapsed; a blank one is left out.
     pub fn with_paragraph(mut self, text: impl Into<String>) -> Article {
-        let text = collapse_spaces(&text.into());
+        let text = into_collapsed(text.into());
         if !text.is_empty() {
             self.paragraphs.push(Paragraph::new(None, text));
         }
@@ -471,8 +471,7 @@ pub(crate) fn split_paragraphs(lines: &[&str]) -> Vec<Paragraph> {
             if let Some(heading) = pending_heading.take() {
                 section = Some(heading);
             }
-            let text = collapse_spaces(&unit);
-            paragraphs.push(Paragraph::new(section.clone(), text));
+            paragraphs.push(Paragraph::new(section.clone(), into_collapsed(unit)));
         }
     }
     paragraphs
@@ -482,8 +481,44 @@ fn starts_lowercase(line: &str) -> bool {
     line.chars().next().is_some_and(char::is_lowercase)
 }
 
-pub(crate) fn collapse_spaces(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+/// `text` with every run of whitespace made one space, and none at either end.
+fn collapse_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// [`collapse_spaces`] for a string of one's own: most paragraphs have nothing to collapse,
+/// and then the string is kept as it is.
+pub(crate) fn into_collapsed(text: String) -> String {
+    if is_collapsed(&text) {
+        text
+    } else {
+        collapse_spaces(&text)
+    }
+}
+
+/// True when the only whitespace in `text` is single spaces between words.
+fn is_collapsed(text: &str) -> bool {
+    let mut after_space = true;
+    for c in text.chars() {
+        if c == ' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if c.is_whitespace() {
+            return false;
+        } else {
+            after_space = false;
+        }
+    }
+    !after_space || text.is_empty()
 }
 
 fn ends_sentence(line: &str) -> bool {
@@ -717,6 +752,27 @@ mod tests {
             relative_id(Path::new("corpus/b.md"), Path::new("corpus/b.md")),
             "b.md"
         );
+    }
+
+    #[test]
+    fn collapsing_keeps_what_has_nothing_to_collapse() {
+        for text in [
+            "",
+            "one",
+            "one two",
+            " one",
+            "one ",
+            "one  two",
+            "one\ttwo",
+            "one\u{a0}two",
+            "one\u{2003} two",
+            "“Quoted,” she said.",
+            "   ",
+        ] {
+            let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(into_collapsed(text.to_string()), expected, "{text:?}");
+            assert_eq!(is_collapsed(text), text == expected, "{text:?}");
+        }
     }
 
     #[test]
