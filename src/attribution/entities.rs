@@ -41,14 +41,13 @@ pub(crate) fn bare(word: &str) -> CompactString {
 
 /// A word in lowercase, without allocating for short words (most are ASCII and short).
 pub(crate) fn lowercase(word: &str) -> CompactString {
-    if !word.bytes().any(|b| b.is_ascii_uppercase())
-        && (word.is_ascii() || !word.chars().any(char::is_uppercase))
-    {
-        CompactString::new(word)
-    } else if word.is_ascii() {
+    if word.is_ascii() {
         let mut out = CompactString::new(word);
         out.make_ascii_lowercase();
         out
+    } else if !word.chars().any(char::is_uppercase) {
+        // Not `to_lowercase`: a titlecase letter ("ǅ") is left as written.
+        CompactString::new(word)
     } else {
         CompactString::from(word.to_lowercase())
     }
@@ -156,6 +155,14 @@ pub(crate) fn runs(text: &str, tokens: &[Token], with_quotes: bool) -> Vec<Run> 
 /// "WASHINGTON, June 14, 2004", "President Bush June 15", "in Sept. 2001": a month written
 /// before a day or a year is a date, never a name ("June" is a given name too).
 fn is_date_month(text: &str, tokens: &[Token], i: usize) -> bool {
+    let Some(next) = tokens.get(i + 1).filter(|t| t.kind == Kind::Word) else {
+        return false;
+    };
+    let next = &text[next.start..next.end];
+    // A day or a year starts with a digit: most words are not looked up as months at all.
+    if !next.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     let is_month = matches!(
         bare(&text[tokens[i].start..tokens[i].end]).as_str(),
         "january"
@@ -186,10 +193,6 @@ fn is_date_month(text: &str, tokens: &[Token], i: usize) -> bool {
     if !is_month {
         return false;
     }
-    let Some(next) = tokens.get(i + 1).filter(|t| t.kind == Kind::Word) else {
-        return false;
-    };
-    let next = &text[next.start..next.end];
     let digits = next.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let number = digits.parse::<u32>().ok();
     let is_day = number.is_some_and(|n| (1..=31).contains(&n))
@@ -565,6 +568,10 @@ pub(crate) fn key(word: &str) -> String {
     let b = bare(word);
     let keep = |c: &char| c.is_alphanumeric() || *c == '-';
     if b.is_ascii() {
+        // Most names have nothing to drop: then one copy, not a string grown by the letter.
+        if b.chars().all(|c| keep(&c)) {
+            return b.into_string();
+        }
         return b.chars().filter(keep).collect();
     }
     deunicode::deunicode(&b).chars().filter(keep).collect()
