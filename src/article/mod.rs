@@ -506,16 +506,14 @@ pub(crate) fn into_collapsed(text: String) -> String {
 /// True when the only whitespace in `text` is single spaces between words.
 fn is_collapsed(text: &str) -> bool {
     let mut after_space = true;
-    for c in text.chars() {
-        if c == ' ' {
-            if after_space {
-                return false;
-            }
-            after_space = true;
-        } else if c.is_whitespace() {
-            return false;
-        } else {
-            after_space = false;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        match b {
+            b' ' if after_space => return false,
+            b' ' => after_space = true,
+            b'\t'..=b'\r' => return false,
+            // The first byte of a character beyond ASCII, which may be white space (U+00A0).
+            0xC0.. if text[i..].starts_with(char::is_whitespace) => return false,
+            _ => after_space = false,
         }
     }
     !after_space || text.is_empty()

@@ -105,9 +105,11 @@ pub(crate) fn runs(text: &str, tokens: &[Token], with_quotes: bool) -> Vec<Run> 
                     continue;
                 }
                 // "Secretary of State", "Ursula von der Leyen": lowercase links.
-                let next_cap = end + 1 < tokens.len()
-                    && usable(end + 1)
-                    && (is_capitalised(word(end + 1)) || lexicon::is_particle(word(end + 1)));
+                let next_cap = || {
+                    end + 1 < tokens.len()
+                        && usable(end + 1)
+                        && (is_capitalised(word(end + 1)) || lexicon::is_particle(word(end + 1)))
+                };
                 // "Bank of England Governor Andrew Bailey": an organisation's "of" when a
                 // title follows, so the title can be stripped from the name.
                 let title_follows = || {
@@ -119,14 +121,14 @@ pub(crate) fn runs(text: &str, tokens: &[Token], with_quotes: bool) -> Vec<Run> 
                     && (lexicon::title(&bare(prev)).is_some()
                         || (lexicon::is_not_person(&bare(prev)) && title_follows())))
                     || lexicon::is_particle(w);
-                if link && next_cap && !is_possessive(prev) {
+                if link && next_cap() && !is_possessive(prev) {
                     end += 1;
                     continue;
                 }
                 // "Secretary of the Army Mark Esper", "Minister for Business Heather
                 // Humphreys": a title's organisation, then the name.
-                let prev_is_title = lexicon::title(&bare(prev)).is_some();
-                if prev_is_title && matches!(w, "of" | "for") && !is_possessive(prev) {
+                let prev_is_title = || lexicon::title(&bare(prev)).is_some();
+                if matches!(w, "of" | "for") && !is_possessive(prev) && prev_is_title() {
                     let the = end + 1 < tokens.len() && usable(end + 1) && word(end + 1) == "the";
                     let after = end + 1 + usize::from(the);
                     if after < tokens.len() && usable(after) && is_capitalised(word(after)) {
@@ -135,7 +137,7 @@ pub(crate) fn runs(text: &str, tokens: &[Token], with_quotes: bool) -> Vec<Run> 
                     }
                 }
                 // "Sgt. 1st Class Tuffy Latour", "Warrant Officer 2 Jo Reyes": ranks with numbers.
-                if prev_is_title && is_rank_number(w) && next_cap {
+                if is_rank_number(w) && prev_is_title() && next_cap() {
                     end += 1;
                     continue;
                 }
