@@ -43,7 +43,9 @@ pub(crate) fn bare(word: &str) -> CompactString {
 pub(crate) fn lowercase(word: &str) -> CompactString {
     if word.is_ascii() {
         let mut out = CompactString::new(word);
-        out.make_ascii_lowercase();
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            out.make_ascii_lowercase();
+        }
         out
     } else if !word.chars().any(char::is_uppercase) {
         // Not `to_lowercase`: a titlecase letter ("ǅ") is left as written.
@@ -634,7 +636,7 @@ impl std::ops::IndexMut<PersonId> for Table {
 
 impl Table {
     /// Adds a run's person (or merges it into a known one) and returns its index.
-    pub fn register(&mut self, words: Vec<String>, run: &Run, at: Position) -> Option<PersonId> {
+    pub fn register(&mut self, words: &[String], run: &Run, at: Position) -> Option<PersonId> {
         if words.is_empty() || run.is_not_person {
             return None;
         }
@@ -676,14 +678,14 @@ impl Table {
                         .any(|x| x.chars().count() > 1 && !x.chars().any(char::is_lowercase))
                 };
                 if keys.len() > e.keys.len()
-                    || (keys.len() == e.keys.len() && shouts(&e.words) && !shouts(&words))
+                    || (keys.len() == e.keys.len() && shouts(&e.words) && !shouts(words))
                 {
-                    e.words = words;
+                    e.words = words.to_vec();
                     e.keys = keys;
                 }
                 i
             }
-            None => self.push(words, keys, at, false)?,
+            None => self.push(words.to_vec(), keys, at, false)?,
         };
         let e = &mut self[index];
         let last = e.keys.last().expect("a name");
