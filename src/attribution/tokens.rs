@@ -124,8 +124,13 @@ fn is_word_char(c: char) -> bool {
 /// Splits a paragraph into tokens.
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
-    // Positions are byte offsets, always at the start of a character.
-    let at = |i: usize| text[i..].chars().next();
+    // Positions are byte offsets, always at the start of a character. Most characters are
+    // ASCII: those are read without decoding.
+    let at = |i: usize| match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text[i..].chars().next(),
+        None => None,
+    };
     let next = |i: usize| i + at(i).map_or(0, char::len_utf8);
     let mut i = 0;
     while let Some(c) = at(i) {
