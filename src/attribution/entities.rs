@@ -34,9 +34,13 @@ pub(crate) struct Run {
 
 /// Lowercase form of a word with a trailing abbreviation period and possessive removed.
 pub(crate) fn bare(word: &str) -> CompactString {
+    lowercase(strip_suffixes(word))
+}
+
+/// A word without its possessive and then a trailing abbreviation period.
+fn strip_suffixes(word: &str) -> &str {
     let w = strip_possessive(word);
-    let w = w.strip_suffix('.').unwrap_or(w);
-    lowercase(w)
+    w.strip_suffix('.').unwrap_or(w)
 }
 
 /// A word in lowercase, without allocating for short words (most are ASCII and short).
@@ -569,13 +573,17 @@ impl Entity {
 
 /// Folds a name word for matching: lowercase, accents removed, possessive and dots dropped.
 pub(crate) fn key(word: &str) -> String {
-    let b = bare(word);
+    let stripped = strip_suffixes(word);
+    // Most name words are ASCII letters with nothing to drop: lowercased in one copy.
+    if stripped
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    {
+        return stripped.to_ascii_lowercase();
+    }
+    let b = lowercase(stripped);
     let keep = |c: &char| c.is_alphanumeric() || *c == '-';
     if b.is_ascii() {
-        // Most names have nothing to drop: then one copy, not a string grown by the letter.
-        if b.chars().all(|c| keep(&c)) {
-            return b.into_string();
-        }
         return b.chars().filter(keep).collect();
     }
     deunicode::deunicode(&b).chars().filter(keep).collect()
