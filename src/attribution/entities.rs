@@ -44,6 +44,7 @@ fn strip_suffixes(word: &str) -> &str {
 }
 
 /// A word in lowercase, without allocating for short words (most are ASCII and short).
+#[inline]
 pub(crate) fn lowercase(word: &str) -> CompactString {
     if word.is_ascii() {
         let mut out = CompactString::new(word);
@@ -51,7 +52,14 @@ pub(crate) fn lowercase(word: &str) -> CompactString {
             out.make_ascii_lowercase();
         }
         out
-    } else if !word.chars().any(char::is_uppercase) {
+    } else {
+        lowercase_unicode(word)
+    }
+}
+
+/// [`lowercase`] beyond ASCII, apart: the common case stays small enough to inline.
+fn lowercase_unicode(word: &str) -> CompactString {
+    if !word.chars().any(char::is_uppercase) {
         // Not `to_lowercase`: a titlecase letter ("ǅ") is left as written.
         CompactString::new(word)
     } else {
@@ -329,9 +337,7 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Ru
     let end = name_end;
     run.title = title_phrase(&title_words);
     run.acronyms = acronyms;
-    for j in i..end {
-        run.name.push(j);
-    }
+    run.name = (i..end).collect();
     if let Some(&last) = run.name.last() {
         run.is_possessive = is_possessive(word(last));
     }
