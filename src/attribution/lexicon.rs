@@ -255,6 +255,7 @@ static PHRASES: LazyLock<Lookup<String, Vec<Vec<&'static str>>>> = LazyLock::new
 
 /// A speech act of several words starting at `words[i]` ("pointed out", "took aim at"):
 /// the verb it counts as.
+#[inline]
 pub(crate) fn phrase(words: &[CompactString], i: usize) -> Option<Verb> {
     let rests = PHRASES.get(words.get(i)?.as_str())?;
     let fits = rests.iter().any(|rest| {
