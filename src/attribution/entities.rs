@@ -78,11 +78,13 @@ fn is_possessive(word: &str) -> bool {
 }
 
 /// Capitalised, or a name behind a lowercase Arabic article ("el-Araby", "al-Jubeir").
+#[inline]
 fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase) || particle_name(word).is_some()
 }
 
 /// "al-Jubeir" -> "Jubeir": the name behind a lowercase article joined to it.
+#[inline]
 pub(crate) fn particle_name(word: &str) -> Option<&str> {
     // Most words start otherwise: look no further.
     if !matches!(word.as_bytes().first(), Some(b'a' | b'e')) {

@@ -225,6 +225,11 @@ pub(crate) fn find_quotes(text: &str, tokens: &mut [Token]) -> Vec<Quote> {
     let mut i = 0;
     while i < tokens.len() {
         let t = tokens[i];
+        // Words and most punctuation are no quotation marks: skip them before slicing.
+        if !matches!(t.kind, Kind::Open | Kind::Close | Kind::Other) {
+            i += 1;
+            continue;
+        }
         let mark = &text[t.start..t.end];
         let is_mark = matches!(t.kind, Kind::Open | Kind::Close)
             || (t.kind == Kind::Other && (mark == "\"" || mark == "'"));
