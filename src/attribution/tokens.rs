@@ -142,7 +142,13 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         if is_word_char(c) {
             let start = i;
             i = after;
-            while let Some(c) = at(i) {
+            loop {
+                // ASCII letters and digits, the most of any word, need no decoding.
+                i += text.as_bytes()[i..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count();
+                let Some(c) = at(i) else { break };
                 let after = i + c.len_utf8();
                 match c {
                     c if is_word_char(c) => i = after,
