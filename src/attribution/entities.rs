@@ -866,7 +866,8 @@ impl Table {
         if keys.is_empty() {
             return None;
         }
-        let by_last: Vec<PersonId> = self
+        let recency = |&i: &PersonId| (self[i].last_seen, std::cmp::Reverse(i));
+        let by_last = self
             .with_last(keys.last().expect("not empty"))
             .iter()
             .map(|&i| (i, &self[i]))
@@ -878,13 +879,12 @@ impl Table {
                         // "Ortiz de Zárate" for "Javier Ortiz de Zárate"
                         || is_suffix(keys, &e.keys)
             })
-            .map(|(i, _)| i)
-            .collect();
-        let by_last = if by_last.is_empty() {
-            self.find_by_prefix(keys).into_iter().collect()
-        } else {
-            by_last
-        };
+            .map(|(i, _)| i);
+        // Most mentions find their person by surname: then no list of candidates is made.
+        if let Some(found) = by_last.max_by_key(recency) {
+            return Some(found);
+        }
+        let by_last: Vec<PersonId> = self.find_by_prefix(keys).into_iter().collect();
         let candidates = if by_last.is_empty() && keys.len() == 1 {
             let first = self.find_compatible_first(keys);
             if first.is_empty() {
@@ -901,9 +901,7 @@ impl Table {
         } else {
             by_last
         };
-        candidates
-            .into_iter()
-            .max_by_key(|&i| (self[i].last_seen, std::cmp::Reverse(i)))
+        candidates.into_iter().max_by_key(recency)
     }
 
     /// Records capitalised words written near a mention of the person (folded keys).
