@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 
-use super::{ReadOptions, Source, collapse_spaces, complete_date, split_paragraphs};
+use super::{ReadOptions, Source, complete_date, into_collapsed, split_paragraphs};
 use crate::model::{Article, Cue, Diagnostic, Paragraph, Speaker};
 
 /// Unknown keys (`lang`, `tags`, ...) are ignored.
@@ -150,18 +150,16 @@ fn paragraph(json: JsonParagraph) -> Option<Paragraph> {
             speakers,
         } => (text, section, speakers),
     };
-    let text = collapse_spaces(&text);
+    let text = into_collapsed(text);
     if text.is_empty() {
         return None;
     }
-    let section = section
-        .map(|s| collapse_spaces(&s))
-        .filter(|s| !s.is_empty());
+    let section = section.map(into_collapsed).filter(|s| !s.is_empty());
     let mut p = Paragraph::new(section, text);
     if let Some(names) = speakers {
         p.has_given_speakers = true;
         for name in names {
-            let name = collapse_spaces(&name);
+            let name = into_collapsed(name);
             if !name.is_empty() && !p.speakers.iter().any(|s| s.name == name) {
                 p.speakers.push(Speaker {
                     cue: Cue::given(&name),

@@ -24,7 +24,7 @@ pub use walk::{Walk, discover};
 impl Article {
     /// Appends one paragraph, its white space collapsed; a blank one is left out.
     pub fn with_paragraph(mut self, text: impl Into<String>) -> Article {
-        let text = collapse_spaces(&text.into());
+        let text = into_collapsed(text.into());
         if !text.is_empty() {
             self.paragraphs.push(Paragraph::new(None, text));
         }
@@ -335,11 +335,14 @@ fn split_front_matter<'a>(
     else {
         return Err("front matter opened with `---` on line 1 is never closed".into());
     };
-    let yaml = lines[1..=end].join("\n");
-    let front = if yaml.trim().is_empty() {
+    let block = &lines[1..=end];
+    let yaml = || block.join("\n");
+    let front = if block.iter().all(|l| l.trim().is_empty()) {
         FrontMatter::default()
+    } else if let Some(front) = simple_front_matter(block) {
+        front
     } else {
-        serde_yaml_ng::from_str(&yaml).map_err(|e| {
+        serde_yaml_ng::from_str(&yaml()).map_err(|e| {
             // The YAML error counts lines from the block's start; the file has `---` above it.
             match e.location() {
                 Some(loc) => format!("front matter, line {}: {e}", loc.line() + 1),
@@ -348,6 +351,73 @@ fn split_front_matter<'a>(
         })?
     };
     Ok((Some(front), &lines[end + 2..]))
+}
+
+/// Front matter of the common shape, read without the YAML parser (which costs more than
+/// the rest of reading an article): one `key: value` line for each of some known keys, each
+/// value a run of words, a `YYYY-MM-DD` date, or double-quoted text with no escapes. `None`
+/// for anything else, which the YAML parser reads; what is read here, it reads alike.
+fn simple_front_matter(lines: &[&str]) -> Option<FrontMatter> {
+    let mut front = FrontMatter::default();
+    let mut seen: Vec<&str> = Vec::new();
+    for line in lines {
+        let (key, rest) = line.split_once(": ")?;
+        // A key given twice is an error for the YAML parser.
+        if seen.contains(&key) {
+            return None;
+        }
+        seen.push(key);
+        let value = rest.trim_matches(' ');
+        let text = || simple_scalar(value).map(str::to_string);
+        match key {
+            "title" => front.title = Some(text()?),
+            "source" => front.source = Some(text()?),
+            "author" => front.author = Some(text()?),
+            "url" => front.url = Some(text()?),
+            "id" => front.id = Some(serde_yaml_ng::Value::String(text()?)),
+            "date" if is_iso_date(value) => {
+                front.date = Some(serde_yaml_ng::Value::String(value.to_string()));
+            }
+            "date" => front.date = Some(serde_yaml_ng::Value::String(text()?)),
+            _ => return None,
+        }
+    }
+    Some(front)
+}
+
+/// A YAML scalar that is text whatever the schema: words that start with a letter and are
+/// not `null`, `true`, `yes`, `nan` and the like, or double quotes around text with no
+/// escapes.
+fn simple_scalar(value: &str) -> Option<&str> {
+    if let Some(inner) = value.strip_prefix('"').and_then(|v| v.strip_suffix('"')) {
+        let is_plain_text = |c: char| {
+            c.is_alphanumeric()
+                || c == ' '
+                || (c.is_ascii_punctuation() && !matches!(c, '"' | '\\'))
+                || matches!(c, '‘' | '’' | '“' | '”' | '–' | '—' | '…')
+        };
+        return inner.chars().all(is_plain_text).then_some(inner);
+    }
+    let is_word_text = |c: char| {
+        c.is_alphanumeric() || matches!(c, ' ' | '.' | ',' | '\'' | '’' | '-' | '(' | ')' | '/')
+    };
+    let special = [
+        "null", "true", "false", "yes", "no", "on", "off", "y", "n", "nan", "inf", "infinity",
+    ];
+    let is_plain = value.starts_with(char::is_alphabetic)
+        && value.chars().all(is_word_text)
+        && !special.iter().any(|w| value.eq_ignore_ascii_case(w));
+    is_plain.then_some(value)
+}
+
+/// `2025-06-21`: a date, which YAML reads as text.
+fn is_iso_date(value: &str) -> bool {
+    let b = value.as_bytes();
+    b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            _ => c.is_ascii_digit(),
+        })
 }
 
 /// The header block of pages saved from blogs: a title line, then `- Author`, `- Mar 14`,
@@ -471,8 +541,7 @@ pub(crate) fn split_paragraphs(lines: &[&str]) -> Vec<Paragraph> {
             if let Some(heading) = pending_heading.take() {
                 section = Some(heading);
             }
-            let text = collapse_spaces(&unit);
-            paragraphs.push(Paragraph::new(section.clone(), text));
+            paragraphs.push(Paragraph::new(section.clone(), into_collapsed(unit)));
         }
     }
     paragraphs
@@ -482,8 +551,50 @@ fn starts_lowercase(line: &str) -> bool {
     line.chars().next().is_some_and(char::is_lowercase)
 }
 
-pub(crate) fn collapse_spaces(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+/// `text` with every run of whitespace made one space, and none at either end.
+fn collapse_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// [`collapse_spaces`] for a string of one's own: most paragraphs have nothing to collapse,
+/// and then the string is kept as it is.
+pub(crate) fn into_collapsed(text: String) -> String {
+    if is_collapsed(&text) {
+        text
+    } else {
+        collapse_spaces(&text)
+    }
+}
+
+/// True when the only whitespace in `text` is single spaces between words.
+fn is_collapsed(text: &str) -> bool {
+    // ASCII text with no tab or line break, found in one pass that the compiler vectorises:
+    // then only spaces can need collapsing.
+    let is_plain = text.bytes().fold(true, |plain, b| {
+        plain & b.is_ascii() & !(b'\t'..=b'\r').contains(&b)
+    });
+    if is_plain {
+        return !text.starts_with(' ') && !text.ends_with(' ') && !text.contains("  ");
+    }
+    let mut after_space = true;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        match b {
+            b' ' if after_space => return false,
+            b' ' => after_space = true,
+            b'\t'..=b'\r' => return false,
+            // The first byte of a character beyond ASCII, which may be white space (U+00A0).
+            0xC0.. if text[i..].starts_with(char::is_whitespace) => return false,
+            _ => after_space = false,
+        }
+    }
+    !after_space || text.is_empty()
 }
 
 fn ends_sentence(line: &str) -> bool {
@@ -717,6 +828,69 @@ mod tests {
             relative_id(Path::new("corpus/b.md"), Path::new("corpus/b.md")),
             "b.md"
         );
+    }
+
+    #[test]
+    fn collapsing_keeps_what_has_nothing_to_collapse() {
+        for text in [
+            "",
+            "one",
+            "one two",
+            " one",
+            "one ",
+            "one  two",
+            "one\ttwo",
+            "one\u{a0}two",
+            "one\u{2003} two",
+            "“Quoted,” she said.",
+            "   ",
+        ] {
+            let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(into_collapsed(text.to_string()), expected, "{text:?}");
+            assert_eq!(is_collapsed(text), text == expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn simple_front_matter_reads_as_yaml_does() {
+        let yaml = |text: &str| {
+            let front: FrontMatter = serde_yaml_ng::from_str(text).unwrap();
+            format!("{front:?}")
+        };
+        let simple = [
+            "title: Talks resume\nsource: Daily Courier\nauthor: Jo O’Neill\ndate: 2025-06-21",
+            "id: gen-000001\ntitle: \"A: title, with ‘quotes’ and (more)!\"",
+            "title: \"\"\nurl: \"https://x.test/a?b=1&c=2#top\"",
+            "date: March 14, 2025\nsource: C MONEY (blog)",
+            "title:   Spaces around   ",
+        ];
+        for text in simple {
+            let lines: Vec<&str> = text.lines().collect();
+            let front = simple_front_matter(&lines).expect(text);
+            assert_eq!(format!("{front:?}"), yaml(text), "{text}");
+        }
+        let for_yaml = [
+            "title: null",
+            "title: yes",
+            "title: No",
+            "id: 123",
+            "id: 000_a5aa",
+            "date: 2025-6-21",
+            "title: a # comment",
+            "title: \"esc\\\"aped\"",
+            "title: x\ntitle: y",
+            "tags: [a, b]",
+            "title:x",
+            "title: 'single'",
+            "title: -dash",
+            "title: a: b",
+            "# comment",
+            " title: indented",
+        ];
+        for text in for_yaml {
+            let lines: Vec<&str> = text.lines().collect();
+            assert!(simple_front_matter(&lines).is_none(), "{text}");
+        }
     }
 
     #[test]

@@ -34,21 +34,34 @@ pub(crate) struct Run {
 
 /// Lowercase form of a word with a trailing abbreviation period and possessive removed.
 pub(crate) fn bare(word: &str) -> CompactString {
+    lowercase(strip_suffixes(word))
+}
+
+/// A word without its possessive and then a trailing abbreviation period.
+fn strip_suffixes(word: &str) -> &str {
     let w = strip_possessive(word);
-    let w = w.strip_suffix('.').unwrap_or(w);
-    lowercase(w)
+    w.strip_suffix('.').unwrap_or(w)
 }
 
 /// A word in lowercase, without allocating for short words (most are ASCII and short).
+#[inline]
 pub(crate) fn lowercase(word: &str) -> CompactString {
-    if !word.bytes().any(|b| b.is_ascii_uppercase())
-        && (word.is_ascii() || !word.chars().any(char::is_uppercase))
-    {
-        CompactString::new(word)
-    } else if word.is_ascii() {
+    if word.is_ascii() {
         let mut out = CompactString::new(word);
-        out.make_ascii_lowercase();
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            out.make_ascii_lowercase();
+        }
         out
+    } else {
+        lowercase_unicode(word)
+    }
+}
+
+/// [`lowercase`] beyond ASCII, apart: the common case stays small enough to inline.
+fn lowercase_unicode(word: &str) -> CompactString {
+    if !word.chars().any(char::is_uppercase) {
+        // Not `to_lowercase`: a titlecase letter ("ǅ") is left as written.
+        CompactString::new(word)
     } else {
         CompactString::from(word.to_lowercase())
     }
@@ -65,11 +78,13 @@ fn is_possessive(word: &str) -> bool {
 }
 
 /// Capitalised, or a name behind a lowercase Arabic article ("el-Araby", "al-Jubeir").
+#[inline]
 fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase) || particle_name(word).is_some()
 }
 
 /// "al-Jubeir" -> "Jubeir": the name behind a lowercase article joined to it.
+#[inline]
 pub(crate) fn particle_name(word: &str) -> Option<&str> {
     // Most words start otherwise: look no further.
     if !matches!(word.as_bytes().first(), Some(b'a' | b'e')) {
@@ -106,9 +121,11 @@ pub(crate) fn runs(text: &str, tokens: &[Token], with_quotes: bool) -> Vec<Run> 
                     continue;
                 }
                 // "Secretary of State", "Ursula von der Leyen": lowercase links.
-                let next_cap = end + 1 < tokens.len()
-                    && usable(end + 1)
-                    && (is_capitalised(word(end + 1)) || lexicon::is_particle(word(end + 1)));
+                let next_cap = || {
+                    end + 1 < tokens.len()
+                        && usable(end + 1)
+                        && (is_capitalised(word(end + 1)) || lexicon::is_particle(word(end + 1)))
+                };
                 // "Bank of England Governor Andrew Bailey": an organisation's "of" when a
                 // title follows, so the title can be stripped from the name.
                 let title_follows = || {
@@ -120,14 +137,14 @@ pub(crate) fn runs(text: &str, tokens: &[Token], with_quotes: bool) -> Vec<Run> 
                     && (lexicon::title(&bare(prev)).is_some()
                         || (lexicon::is_not_person(&bare(prev)) && title_follows())))
                     || lexicon::is_particle(w);
-                if link && next_cap && !is_possessive(prev) {
+                if link && next_cap() && !is_possessive(prev) {
                     end += 1;
                     continue;
                 }
                 // "Secretary of the Army Mark Esper", "Minister for Business Heather
                 // Humphreys": a title's organisation, then the name.
-                let prev_is_title = lexicon::title(&bare(prev)).is_some();
-                if prev_is_title && matches!(w, "of" | "for") && !is_possessive(prev) {
+                let prev_is_title = || lexicon::title(&bare(prev)).is_some();
+                if matches!(w, "of" | "for") && !is_possessive(prev) && prev_is_title() {
                     let the = end + 1 < tokens.len() && usable(end + 1) && word(end + 1) == "the";
                     let after = end + 1 + usize::from(the);
                     if after < tokens.len() && usable(after) && is_capitalised(word(after)) {
@@ -136,7 +153,7 @@ pub(crate) fn runs(text: &str, tokens: &[Token], with_quotes: bool) -> Vec<Run> 
                     }
                 }
                 // "Sgt. 1st Class Tuffy Latour", "Warrant Officer 2 Jo Reyes": ranks with numbers.
-                if prev_is_title && is_rank_number(w) && next_cap {
+                if is_rank_number(w) && prev_is_title() && next_cap() {
                     end += 1;
                     continue;
                 }
@@ -156,6 +173,14 @@ pub(crate) fn runs(text: &str, tokens: &[Token], with_quotes: bool) -> Vec<Run> 
 /// "WASHINGTON, June 14, 2004", "President Bush June 15", "in Sept. 2001": a month written
 /// before a day or a year is a date, never a name ("June" is a given name too).
 fn is_date_month(text: &str, tokens: &[Token], i: usize) -> bool {
+    let Some(next) = tokens.get(i + 1).filter(|t| t.kind == Kind::Word) else {
+        return false;
+    };
+    let next = &text[next.start..next.end];
+    // A day or a year starts with a digit: most words are not looked up as months at all.
+    if !next.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     let is_month = matches!(
         bare(&text[tokens[i].start..tokens[i].end]).as_str(),
         "january"
@@ -186,10 +211,6 @@ fn is_date_month(text: &str, tokens: &[Token], i: usize) -> bool {
     if !is_month {
         return false;
     }
-    let Some(next) = tokens.get(i + 1).filter(|t| t.kind == Kind::Word) else {
-        return false;
-    };
-    let next = &text[next.start..next.end];
     let digits = next.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let number = digits.parse::<u32>().ok();
     let is_day = number.is_some_and(|n| (1..=31).contains(&n))
@@ -318,9 +339,7 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Ru
     let end = name_end;
     run.title = title_phrase(&title_words);
     run.acronyms = acronyms;
-    for j in i..end {
-        run.name.push(j);
-    }
+    run.name = (i..end).collect();
     if let Some(&last) = run.name.last() {
         run.is_possessive = is_possessive(word(last));
     }
@@ -562,7 +581,15 @@ impl Entity {
 
 /// Folds a name word for matching: lowercase, accents removed, possessive and dots dropped.
 pub(crate) fn key(word: &str) -> String {
-    let b = bare(word);
+    let stripped = strip_suffixes(word);
+    // Most name words are ASCII letters with nothing to drop: lowercased in one copy.
+    if stripped
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    {
+        return stripped.to_ascii_lowercase();
+    }
+    let b = lowercase(stripped);
     let keep = |c: &char| c.is_alphanumeric() || *c == '-';
     if b.is_ascii() {
         return b.chars().filter(keep).collect();
@@ -625,7 +652,7 @@ impl std::ops::IndexMut<PersonId> for Table {
 
 impl Table {
     /// Adds a run's person (or merges it into a known one) and returns its index.
-    pub fn register(&mut self, words: Vec<String>, run: &Run, at: Position) -> Option<PersonId> {
+    pub fn register(&mut self, words: &[String], run: &Run, at: Position) -> Option<PersonId> {
         if words.is_empty() || run.is_not_person {
             return None;
         }
@@ -667,14 +694,14 @@ impl Table {
                         .any(|x| x.chars().count() > 1 && !x.chars().any(char::is_lowercase))
                 };
                 if keys.len() > e.keys.len()
-                    || (keys.len() == e.keys.len() && shouts(&e.words) && !shouts(&words))
+                    || (keys.len() == e.keys.len() && shouts(&e.words) && !shouts(words))
                 {
-                    e.words = words;
+                    e.words = words.to_vec();
                     e.keys = keys;
                 }
                 i
             }
-            None => self.push(words, keys, at, false)?,
+            None => self.push(words.to_vec(), keys, at, false)?,
         };
         let e = &mut self[index];
         let last = e.keys.last().expect("a name");
@@ -839,7 +866,8 @@ impl Table {
         if keys.is_empty() {
             return None;
         }
-        let by_last: Vec<PersonId> = self
+        let recency = |&i: &PersonId| (self[i].last_seen, std::cmp::Reverse(i));
+        let by_last = self
             .with_last(keys.last().expect("not empty"))
             .iter()
             .map(|&i| (i, &self[i]))
@@ -851,13 +879,12 @@ impl Table {
                         // "Ortiz de Zárate" for "Javier Ortiz de Zárate"
                         || is_suffix(keys, &e.keys)
             })
-            .map(|(i, _)| i)
-            .collect();
-        let by_last = if by_last.is_empty() {
-            self.find_by_prefix(keys).into_iter().collect()
-        } else {
-            by_last
-        };
+            .map(|(i, _)| i);
+        // Most mentions find their person by surname: then no list of candidates is made.
+        if let Some(found) = by_last.max_by_key(recency) {
+            return Some(found);
+        }
+        let by_last: Vec<PersonId> = self.find_by_prefix(keys).into_iter().collect();
         let candidates = if by_last.is_empty() && keys.len() == 1 {
             let first = self.find_compatible_first(keys);
             if first.is_empty() {
@@ -874,9 +901,7 @@ impl Table {
         } else {
             by_last
         };
-        candidates
-            .into_iter()
-            .max_by_key(|&i| (self[i].last_seen, std::cmp::Reverse(i)))
+        candidates.into_iter().max_by_key(recency)
     }
 
     /// Records capitalised words written near a mention of the person (folded keys).

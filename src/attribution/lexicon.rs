@@ -3,7 +3,11 @@
 //! up by lowercase word.
 
 use compact_str::CompactString;
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
+#[cfg(test)]
+use rustc_hash::FxHashSet as HashSet;
+use std::borrow::Borrow;
+use std::hash::Hash;
 use std::sync::LazyLock;
 
 /// How a speech verb may be used.
@@ -93,12 +97,76 @@ pub(crate) fn key_value(entry: &'static str) -> (&'static str, &'static str) {
     entry.split_once('\t').unwrap_or((entry, ""))
 }
 
-fn set(file: &'static str) -> HashSet<&'static str> {
-    entries(file).collect()
+/// A word list as looked up: a hash map behind a bit set of sketches of its words (length,
+/// first, second and last byte). Most words of a text are in no list, and most of those are
+/// turned away by one bit, without hashing the word or comparing it with an entry.
+pub(crate) struct Lookup<K, V> {
+    map: HashMap<K, V>,
+    sketches: Box<[u64; SKETCH_BITS / 64]>,
 }
 
-fn map(file: &'static str) -> HashMap<&'static str, &'static str> {
-    entries(file).map(key_value).collect()
+/// Bits in a [`Lookup`]'s sketch set: few enough to stay in cache, many enough that the
+/// short lists leave most bits unset.
+const SKETCH_BITS: usize = 1 << 12;
+
+/// The bit a word sets in a [`Lookup`]'s sketch set.
+#[inline]
+fn sketch(word: &str) -> usize {
+    let bytes = word.as_bytes();
+    let byte = |b: Option<&u8>| b.map_or(0, |&b| u32::from(b));
+    let packed = (bytes.len() as u32)
+        ^ byte(bytes.first()) << 8
+        ^ byte(bytes.get(1)) << 16
+        ^ byte(bytes.last()) << 24;
+    // Fibonacci hashing: the top bits of the product mix all four.
+    (packed.wrapping_mul(0x9E37_79B9) >> (32 - SKETCH_BITS.trailing_zeros())) as usize
+}
+
+// The sketch test is inlined where a list is looked up; hashing stays out of line, as most
+// words never get that far.
+impl<K: Borrow<str> + Hash + Eq, V> Lookup<K, V> {
+    #[inline]
+    fn get(&self, word: &str) -> Option<&V> {
+        self.get_key_value(word).map(|(_, v)| v)
+    }
+
+    #[inline]
+    fn get_key_value(&self, word: &str) -> Option<(&K, &V)> {
+        let bit = sketch(word);
+        if self.sketches[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
+        self.find(word)
+    }
+
+    #[inline(never)]
+    fn find(&self, word: &str) -> Option<(&K, &V)> {
+        self.map.get_key_value(word)
+    }
+
+    #[inline]
+    fn contains(&self, word: &str) -> bool {
+        self.get(word).is_some()
+    }
+}
+
+impl<K: Borrow<str> + Hash + Eq, V> From<HashMap<K, V>> for Lookup<K, V> {
+    fn from(map: HashMap<K, V>) -> Lookup<K, V> {
+        let mut sketches = Box::new([0; SKETCH_BITS / 64]);
+        for key in map.keys() {
+            let bit = sketch(key.borrow());
+            sketches[bit / 64] |= 1 << (bit % 64);
+        }
+        Lookup { map, sketches }
+    }
+}
+
+fn set(file: &'static str) -> Lookup<&'static str, ()> {
+    Lookup::from(entries(file).map(|e| (e, ())).collect::<HashMap<_, _>>())
+}
+
+fn map(file: &'static str) -> Lookup<&'static str, &'static str> {
+    Lookup::from(entries(file).map(key_value).collect::<HashMap<_, _>>())
 }
 
 fn inflections(lemma: &str) -> Vec<String> {
@@ -148,7 +216,7 @@ fn inflections(lemma: &str) -> Vec<String> {
     forms
 }
 
-static VERBS: LazyLock<HashMap<String, Verb>> = LazyLock::new(|| {
+static VERBS: LazyLock<Lookup<String, Verb>> = LazyLock::new(|| {
     let inverting = set(lists::INVERTING_FORMS);
     let mut map = HashMap::default();
     for (list, tier) in [
@@ -168,11 +236,11 @@ static VERBS: LazyLock<HashMap<String, Verb>> = LazyLock::new(|| {
             }
         }
     }
-    map
+    Lookup::from(map)
 });
 
 /// Speech acts of several words, by the forms of their first word: the words that follow.
-static PHRASES: LazyLock<HashMap<String, Vec<Vec<&'static str>>>> = LazyLock::new(|| {
+static PHRASES: LazyLock<Lookup<String, Vec<Vec<&'static str>>>> = LazyLock::new(|| {
     let mut map: HashMap<String, Vec<Vec<&'static str>>> = HashMap::default();
     for entry in entries(lists::SPEECH_PHRASES) {
         let mut words = entry.split(' ');
@@ -182,11 +250,12 @@ static PHRASES: LazyLock<HashMap<String, Vec<Vec<&'static str>>>> = LazyLock::ne
             map.entry(form).or_default().push(rest.clone());
         }
     }
-    map
+    Lookup::from(map)
 });
 
 /// A speech act of several words starting at `words[i]` ("pointed out", "took aim at"):
 /// the verb it counts as.
+#[inline]
 pub(crate) fn phrase(words: &[CompactString], i: usize) -> Option<Verb> {
     let rests = PHRASES.get(words.get(i)?.as_str())?;
     let fits = rests.iter().any(|rest| {
@@ -204,58 +273,66 @@ pub(crate) fn phrase(words: &[CompactString], i: usize) -> Option<Verb> {
 }
 
 /// The speech verb at `words[i]`: a listed verb, or the first word of a listed phrase.
+#[inline]
 pub(crate) fn verb_at(words: &[CompactString], i: usize) -> Option<Verb> {
     verb(&words[i]).or_else(|| phrase(words, i))
 }
 
 /// True for words that mark places or organisations but are common surnames too ("May",
 /// "White"): after a given name, an initial or a title they end a person's name.
+#[inline]
 pub(crate) fn is_soft_surname(word: &str) -> bool {
-    static SOFT: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(lists::SOFT_SURNAMES));
+    static SOFT: LazyLock<Lookup<&'static str, ()>> = LazyLock::new(|| set(lists::SOFT_SURNAMES));
     SOFT.contains(word)
 }
 
 /// The speech verb for a lowercase word form, if it is one.
+#[inline]
 pub(crate) fn verb(word: &str) -> Option<Verb> {
     VERBS.get(word).copied()
 }
 
 /// Words skipped between a subject and its verb: adverbs, auxiliaries, negation.
-static SKIPPABLE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(lists::SKIPPABLE));
+static SKIPPABLE: LazyLock<Lookup<&'static str, ()>> = LazyLock::new(|| set(lists::SKIPPABLE));
 
 /// Adverbs, auxiliaries and the like that may stand between a subject and its verb.
+#[inline]
 pub(crate) fn is_skippable(word: &str) -> bool {
     SKIPPABLE.contains(word) || (word.len() > 4 && word.ends_with("ly") && !is_stop(word))
 }
 
 /// Words that begin a clause: a mention right after one is in subject position.
-static CLAUSE_OPENERS: LazyLock<HashSet<&'static str>> =
+static CLAUSE_OPENERS: LazyLock<Lookup<&'static str, ()>> =
     LazyLock::new(|| set(lists::CLAUSE_OPENERS));
 
 /// True for words after which a new clause (and so a subject) starts.
+#[inline]
 pub(crate) fn opens_clause(word: &str) -> bool {
     CLAUSE_OPENERS.contains(word)
 }
 
 /// Capitalised words that are never part of a person's name.
-static STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(lists::STOP_WORDS));
+static STOP: LazyLock<Lookup<&'static str, ()>> = LazyLock::new(|| set(lists::STOP_WORDS));
 
 /// True for capitalised words that do not belong to names ("The", "While", "Monday").
+#[inline]
 pub(crate) fn is_stop(word: &str) -> bool {
     STOP.contains(word)
 }
 
 /// Titles and offices written before names, lowercase, multiword ones joined by spaces.
 /// The value is the role they give their holder.
-static TITLES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| map(lists::TITLES));
+static TITLES: LazyLock<Lookup<&'static str, &'static str>> = LazyLock::new(|| map(lists::TITLES));
 
 /// Letters after a name that are not part of it ("KC", "Jr", "OBE").
+#[inline]
 pub(crate) fn is_post_nominal(word: &str) -> bool {
-    static POST: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(lists::POST_NOMINALS));
+    static POST: LazyLock<Lookup<&'static str, ()>> = LazyLock::new(|| set(lists::POST_NOMINALS));
     POST.contains(word)
 }
 
 /// The role a title word gives ("sen" -> "senator"), for words used as titles.
+#[inline]
 pub(crate) fn title(word: &str) -> Option<&'static str> {
     TITLES.get(word).copied()
 }
@@ -279,9 +356,10 @@ pub(crate) enum Gender {
 }
 
 /// Role nouns that may refer back to a named person ("the president", "the coach").
-static ROLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(lists::ROLES));
+static ROLES: LazyLock<Lookup<&'static str, ()>> = LazyLock::new(|| set(lists::ROLES));
 
 /// True for nouns that can name a person by their role.
+#[inline]
 pub(crate) fn is_role(word: &str) -> bool {
     ROLES.contains(word)
         || (word.len() > 7
@@ -322,51 +400,59 @@ pub(crate) fn is_leader_title(role: &str) -> bool {
 }
 
 /// Nationality adjectives (lowercase) -> the nationality they name.
-static NATIONALITIES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(lists::NATIONALITIES));
+static NATIONALITIES: LazyLock<Lookup<&'static str, ()>> =
+    LazyLock::new(|| set(lists::NATIONALITIES));
 
 /// True for nationality adjectives ("ukrainian").
+#[inline]
 pub(crate) fn is_nationality(word: &str) -> bool {
     NATIONALITIES.contains(word)
 }
 
 /// The nationality an adjective names, as a static string.
+#[inline]
 pub(crate) fn nationality(word: &str) -> Option<&'static str> {
-    NATIONALITIES.get(word).copied()
+    NATIONALITIES.get_key_value(word).map(|(k, _)| *k)
 }
 
 /// Nationality named by a demonym used as a noun ("the Spaniard", "the Briton").
+#[inline]
 pub(crate) fn nationality_noun(word: &str) -> Option<&'static str> {
-    static DEMONYMS: LazyLock<HashMap<&'static str, &'static str>> =
+    static DEMONYMS: LazyLock<Lookup<&'static str, &'static str>> =
         LazyLock::new(|| map(lists::DEMONYMS));
     DEMONYMS.get(word).copied()
 }
 
 /// Nationality implied by a country or abbreviation before a title ("U.S. President").
+#[inline]
 pub(crate) fn country_nationality(word: &str) -> Option<&'static str> {
-    static COUNTRIES: LazyLock<HashMap<&'static str, &'static str>> =
+    static COUNTRIES: LazyLock<Lookup<&'static str, &'static str>> =
         LazyLock::new(|| map(lists::COUNTRY_NATIONALITIES));
     COUNTRIES.get(word).copied()
 }
 
 /// Countries, cities, regions and organisations: capitalised words that are not people.
-static NOT_PERSON: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(lists::NOT_PERSON));
+static NOT_PERSON: LazyLock<Lookup<&'static str, ()>> = LazyLock::new(|| set(lists::NOT_PERSON));
 
 /// True for capitalised words that mark a run as a place or organisation.
+#[inline]
 pub(crate) fn is_not_person(word: &str) -> bool {
-    static OUTLETS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(lists::OUTLETS));
+    static OUTLETS: LazyLock<Lookup<&'static str, ()>> = LazyLock::new(|| set(lists::OUTLETS));
     NOT_PERSON.contains(word) || OUTLETS.contains(word)
 }
 
 /// Name particles allowed inside a name in lowercase ("Ursula von der Leyen").
+#[inline]
 pub(crate) fn is_particle(word: &str) -> bool {
-    static PARTICLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(lists::PARTICLES));
+    static PARTICLES: LazyLock<Lookup<&'static str, ()>> = LazyLock::new(|| set(lists::PARTICLES));
     PARTICLES.contains(word)
 }
 
-static FEMALE_NAMES: LazyLock<HashSet<&'static str>> =
+static FEMALE_NAMES: LazyLock<Lookup<&'static str, ()>> =
     LazyLock::new(|| set(lists::GIVEN_NAMES_FEMALE));
 
-static MALE_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(lists::GIVEN_NAMES_MALE));
+static MALE_NAMES: LazyLock<Lookup<&'static str, ()>> =
+    LazyLock::new(|| set(lists::GIVEN_NAMES_MALE));
 
 /// True for names written family name first: an East Asian family name followed by a given
 /// name ("Park Seo-yeon", "Lee Dong-hyuk", "Nguyen Van An", "Xi Jinping").
@@ -375,14 +461,16 @@ pub(crate) fn is_family_name_first(first: &str, last: &str) -> bool {
 }
 
 /// An East Asian family name ("Pham" in "Vinh Pham", "Park" in "Park Seo-yeon").
+#[inline]
 pub(crate) fn is_family_name(word: &str) -> bool {
-    static FAMILY: LazyLock<HashSet<&'static str>> =
+    static FAMILY: LazyLock<Lookup<&'static str, ()>> =
         LazyLock::new(|| set(lists::FAMILY_NAMES_FIRST));
     FAMILY.contains(word)
 }
 
 /// True for a known given name of either gender: the first word of a person's name. Keys
 /// are folded to ASCII, so both "josé" and "jose" are looked up.
+#[inline]
 pub(crate) fn is_given_name(word: &str) -> bool {
     FEMALE_NAMES.contains(word) || MALE_NAMES.contains(word)
 }

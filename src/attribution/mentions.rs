@@ -47,7 +47,7 @@ pub(super) fn find_mentions(
             continue;
         }
         let (mention, next) = if let Some(r) = run_at[i] {
-            (name_mention(a, &runs[r], table), runs[r].end)
+            (name_mention(a, runs[r], table), runs[r].end)
         } else if let Some(m) = role_mention(a, i, p, table, state) {
             let end = m.end;
             (Some(m), end)

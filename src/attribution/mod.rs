@@ -274,11 +274,10 @@ impl<'a> Analysed<'a> {
 
     /// The runs outside quotations: the same as a search that skips quoted words finds, as
     /// no run crosses a quotation mark.
-    fn runs_outside(&self) -> Vec<Run> {
+    fn runs_outside(&self) -> Vec<&Run> {
         self.runs
             .iter()
             .filter(|r| self.tokens[r.start].quote.is_none())
-            .cloned()
             .collect()
     }
 
@@ -412,9 +411,13 @@ impl<'a> Analysed<'a> {
 fn build_table(paragraphs: &[Analysed]) -> Table {
     let mut table = Table::default();
     for (p, a) in paragraphs.iter().enumerate() {
-        for run in a.runs.iter().cloned() {
-            let words = name_words(a, &run);
-            let (roles, age, nat) = descriptors_around(a, &run);
+        for run in &a.runs {
+            // Neither a place or organisation nor a run with no name is registered.
+            if run.is_not_person || run.name.is_empty() {
+                continue;
+            }
+            let words = name_words(a, run);
+            let (roles, age, nat) = descriptors_around(a, run);
             // "Ramavati, a 52-year-old farmer, said": one name, but described as a person.
             let after_preposition = run.start > 0 && is_preposition(&a.lower[run.start - 1]);
             let described = (!roles.is_empty() || age.is_some())
@@ -423,10 +426,10 @@ fn build_table(paragraphs: &[Analysed]) -> Table {
                     w.chars().count() >= 3 && w.chars().skip(1).any(char::is_lowercase)
                 });
             let index = table
-                .register(words.clone(), &run, Position::new(p, run.start))
+                .register(&words, run, Position::new(p, run.start))
                 .or_else(|| {
                     described
-                        .then(|| table.register_single(words, &run, Position::new(p, run.start)))?
+                        .then(|| table.register_single(words, run, Position::new(p, run.start)))?
                 });
             // "Sethuraman of IIT Indore, who has studied ...": the description is of the
             // person before the preposition, not of the organisation after it.
@@ -434,8 +437,8 @@ fn build_table(paragraphs: &[Analysed]) -> Table {
                 && !after_preposition
             {
                 table.describe(index, &roles, age, nat);
-                table[index].evidence += person_signs(a, &run);
-                table.add_context(index, context_around(a, &run));
+                table[index].evidence += person_signs(a, run);
+                table.add_context(index, context_around(a, run));
             }
         }
     }

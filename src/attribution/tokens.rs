@@ -4,6 +4,8 @@
 //! is an apostrophe; single quotes count as quotation marks only when word-bounded. A double
 //! quotation left open at the end of the paragraph is marked, so its speaker can carry over.
 
+use compact_str::CompactString;
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -45,8 +47,10 @@ pub(crate) struct Quote {
 
 /// Abbreviations whose period does not end a sentence.
 fn is_abbreviation(word: &str) -> bool {
+    let mut word = CompactString::new(word);
+    word.make_ascii_lowercase();
     matches!(
-        word.to_ascii_lowercase().as_str(),
+        word.as_str(),
         "mr" | "mrs"
             | "ms"
             | "dr"
@@ -120,40 +124,50 @@ fn is_word_char(c: char) -> bool {
 /// Splits a paragraph into tokens.
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let n = chars.len();
-    let at = |i: usize| chars.get(i).map(|&(_, c)| c);
-    let offset = |i: usize| chars.get(i).map_or(text.len(), |&(o, _)| o);
+    // Positions are byte offsets, always at the start of a character. Most characters are
+    // ASCII: those are read without decoding.
+    let at = |i: usize| match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text[i..].chars().next(),
+        None => None,
+    };
+    let next = |i: usize| i + at(i).map_or(0, char::len_utf8);
     let mut i = 0;
-    while i < n {
-        let c = chars[i].1;
+    while let Some(c) = at(i) {
+        let after = i + c.len_utf8();
         if c.is_whitespace() {
-            i += 1;
+            i = after;
             continue;
         }
         if is_word_char(c) {
             let start = i;
-            i += 1;
+            i = after;
             loop {
-                match at(i) {
-                    Some(c) if is_word_char(c) => i += 1,
+                // ASCII letters and digits, the most of any word, need no decoding.
+                i += text.as_bytes()[i..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count();
+                let Some(c) = at(i) else { break };
+                let after = i + c.len_utf8();
+                match c {
+                    c if is_word_char(c) => i = after,
                     // Apostrophes and hyphens inside words: Putin’s, don't, Secretary-General.
-                    Some('\'' | '’' | '-' | '‑') if at(i + 1).is_some_and(is_word_char) => {
-                        i += 2
+                    '\'' | '’' | '-' | '‑' if at(after).is_some_and(is_word_char) => {
+                        i = next(after)
                     }
                     // Periods inside abbreviations: U.S., J.D.
-                    Some('.')
-                        if at(i + 1).is_some_and(|c| c.is_alphabetic())
-                            && at(i + 2).is_some_and(|c| c == '.' || !c.is_alphabetic()) =>
+                    '.' if at(after).is_some_and(|c| c.is_alphabetic())
+                        && at(next(after)).is_some_and(|c| c == '.' || !c.is_alphabetic()) =>
                     {
-                        i += 2
+                        i = next(after)
                     }
                     _ => break,
                 }
             }
             // A period after an abbreviation, an initial or a dotted acronym stays in the word.
             if at(i) == Some('.') {
-                let word = &text[offset(start)..offset(i)];
+                let word = &text[start..i];
                 let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
                 if is_abbreviation(word) || initial || word.contains('.') {
                     i += 1;
@@ -161,8 +175,8 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             }
             tokens.push(Token {
                 kind: Kind::Word,
-                start: offset(start),
-                end: offset(i),
+                start,
+                end: i,
                 quote: None,
             });
             continue;
@@ -173,20 +187,19 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             ':' => Kind::Colon,
             ';' => Kind::Semicolon,
             '—' | '–' => Kind::Dash,
-            '-' if at(i + 1) == Some('-') => Kind::Dash,
+            '-' if at(after) == Some('-') => Kind::Dash,
             '“' | '„' | '«' | '‘' | '‹' => Kind::Open,
             '”' | '»' | '’' | '›' => Kind::Close,
-            '"' => straight_direction(at(i.wrapping_sub(1)).filter(|_| i > 0), at(i + 1)),
-            '\'' => straight_direction(at(i.wrapping_sub(1)).filter(|_| i > 0), at(i + 1)),
+            '"' | '\'' => straight_direction(text[..i].chars().next_back(), at(after)),
             _ => Kind::Other,
         };
         tokens.push(Token {
             kind,
-            start: offset(i),
-            end: offset(i + 1),
+            start: i,
+            end: after,
             quote: None,
         });
-        i += 1;
+        i = after;
     }
     tokens
 }
@@ -218,6 +231,11 @@ pub(crate) fn find_quotes(text: &str, tokens: &mut [Token]) -> Vec<Quote> {
     let mut i = 0;
     while i < tokens.len() {
         let t = tokens[i];
+        // Words and most punctuation are no quotation marks: skip them before slicing.
+        if !matches!(t.kind, Kind::Open | Kind::Close | Kind::Other) {
+            i += 1;
+            continue;
+        }
         let mark = &text[t.start..t.end];
         let is_mark = matches!(t.kind, Kind::Open | Kind::Close)
             || (t.kind == Kind::Other && (mark == "\"" || mark == "'"));
