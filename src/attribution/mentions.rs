@@ -377,7 +377,17 @@ pub(super) fn role_mention(
             .any(|o| context.contains(o) || (o.len() >= 2 && initials.contains(o.as_str())))
     };
     if !orgs.is_empty() && who.is_some_and(|e| !in_org(e)) {
-        who = None;
+        // "the Regional Minister" after another minister was named: the one the article
+        // wrote beside "Regional", else nobody.
+        who = role.as_deref().and_then(|r| {
+            table
+                .people()
+                .filter(|&(e, entity)| {
+                    entity.last_seen.is_some() && entity.has_role_phrase(r) && in_org(e)
+                })
+                .max_by_key(|&(e, entity)| (entity.last_seen, std::cmp::Reverse(e)))
+                .map(|(e, _)| e)
+        });
     }
     Some(Mention {
         start: i,

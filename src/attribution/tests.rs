@@ -909,3 +909,16 @@ fn malay_honorifics_are_not_part_of_the_name() {
         &[&["Tuan Ibrahim Tuan Man"]],
     );
 }
+
+#[test]
+fn a_role_with_a_modifier_finds_the_person_written_beside_it() {
+    // Another minister was named since: "Regional" says which one.
+    check(
+        &[
+            "The Ashanti Regional Minister, Kofi Mensah, defended the seizure, blaming a \
+             mix-up at the office of Lands Minister Peter Amewu.",
+            "\"Nobody told me the permits existed,\" the Regional Minister said.",
+        ],
+        &[&[], &["Kofi Mensah"]],
+    );
+}
