@@ -267,6 +267,14 @@ impl Grouped {
 /// primary, score, then article id and paragraph, as [`TopSorted`] orders paragraphs.
 pub(super) struct ArticleBest {
     pub(super) sort: Sort,
+    /// Groups wanted in order, from the first (offset + limit); the rest are only counted.
+    pub(super) wanted: usize,
+}
+
+/// The best groups in rank order, and how many articles matched in all.
+pub(super) struct RankedArticles {
+    pub(super) top: Vec<Grouped>,
+    pub(super) count: usize,
 }
 
 pub(super) struct ArticleBestSegment {
@@ -281,7 +289,7 @@ pub(super) struct ArticleBestSegment {
 }
 
 impl Collector for ArticleBest {
-    type Fruit = Vec<Grouped>;
+    type Fruit = RankedArticles;
     type Child = ArticleBestSegment;
 
     fn for_segment(
@@ -307,34 +315,55 @@ impl Collector for ArticleBest {
         true
     }
 
-    fn merge_fruits(&self, fruits: Vec<Vec<Grouped>>) -> tantivy::Result<Vec<Grouped>> {
-        // An article written by several indexing threads may sit in several segments.
-        let mut by_id: std::collections::HashMap<String, Grouped> =
-            std::collections::HashMap::new();
-        for group in fruits.into_iter().flatten() {
-            match by_id.get_mut(&group.id) {
-                Some(kept) => {
-                    let matches = kept.matches + group.matches;
-                    if group.better_than(kept) {
-                        *kept = group;
-                    }
-                    kept.matches = matches;
-                }
-                None => {
-                    by_id.insert(group.id.clone(), group);
-                }
-            }
-        }
-        let mut all: Vec<Grouped> = by_id.into_values().collect();
-        all.sort_by(|a, b| {
+    fn merge_fruits(&self, fruits: Vec<Vec<Grouped>>) -> tantivy::Result<RankedArticles> {
+        // An article written by several indexing threads may sit in several segments; with
+        // one segment holding matches, there is nothing to merge.
+        let mut fruits: Vec<Vec<Grouped>> = fruits.into_iter().filter(|f| !f.is_empty()).collect();
+        let mut all: Vec<Grouped> = if fruits.len() <= 1 {
+            fruits.pop().unwrap_or_default()
+        } else {
+            merge_groups(fruits)
+        };
+        let count = all.len();
+        let rank = |a: &Grouped, b: &Grouped| {
             b.primary
                 .total_cmp(&a.primary)
                 .then_with(|| b.score.total_cmp(&a.score))
                 .then_with(|| a.id.cmp(&b.id))
                 .then_with(|| a.paragraph.cmp(&b.paragraph))
-        });
-        Ok(all)
+        };
+        // Only the wanted groups are put in order: a page of a query matching 60,000
+        // articles sorts ten of them.
+        if self.wanted < all.len() {
+            all.select_nth_unstable_by(self.wanted, rank);
+            all.truncate(self.wanted);
+        }
+        all.sort_unstable_by(rank);
+        Ok(RankedArticles { top: all, count })
     }
+}
+
+/// One group per article id from the groups of several segments: the best paragraph of
+/// all, and the matches of all added up.
+fn merge_groups(fruits: Vec<Vec<Grouped>>) -> Vec<Grouped> {
+    let capacity = fruits.iter().map(Vec::len).sum();
+    let mut by_id: rustc_hash::FxHashMap<String, Grouped> =
+        rustc_hash::FxHashMap::with_capacity_and_hasher(capacity, Default::default());
+    for group in fruits.into_iter().flatten() {
+        match by_id.get_mut(&group.id) {
+            Some(kept) => {
+                let matches = kept.matches + group.matches;
+                if group.better_than(kept) {
+                    *kept = group;
+                }
+                kept.matches = matches;
+            }
+            None => {
+                by_id.insert(group.id.clone(), group);
+            }
+        }
+    }
+    by_id.into_values().collect()
 }
 
 impl SegmentCollector for ArticleBestSegment {

@@ -289,10 +289,14 @@ impl Index {
         let searcher = self.searcher();
         // The page: each hit's address, score and, per article, its other matches.
         let (page, total, articles): (Vec<PageEntry>, usize, _) = if request.per_article {
-            let collector = ArticleBest { sort: request.sort };
+            let collector = ArticleBest {
+                sort: request.sort,
+                wanted: request.offset.saturating_add(request.limit.min(MAX_LIMIT)),
+            };
             let (groups, total) = searcher.search(&*query, &(collector, Count))?;
-            let articles = groups.len();
+            let articles = groups.count;
             let page = groups
+                .top
                 .into_iter()
                 .skip(request.offset)
                 .take(request.limit.min(MAX_LIMIT))

@@ -525,3 +525,34 @@ fn per_article_keeps_each_articles_best_paragraph() {
     assert_eq!(plain.articles, None);
     assert!(plain.hits.iter().all(|h| h.other_matches.is_none()));
 }
+
+#[test]
+fn per_article_pages_over_several_segments_concatenate_to_the_whole_list() {
+    // Several updates: several segments, with ties in score across them.
+    let index = Index::create_in_ram();
+    for batch in 0..4 {
+        let batch_articles = generated(&format!("seg{batch}"), 30, 3, "harbour");
+        update(
+            &index,
+            super::articles(&format!("b{batch}"), batch_articles),
+        );
+    }
+    let all = index
+        .search(&SearchRequest::new("harbour").per_article(true).limit(1000))
+        .expect("search");
+    assert_eq!(all.articles, Some(120));
+    assert_eq!(all.hits.len(), 120);
+    let mut paged = Vec::new();
+    for page in 0..12 {
+        let hits = search(
+            &index,
+            SearchRequest::new("harbour")
+                .per_article(true)
+                .limit(10)
+                .offset(page * 10),
+        );
+        paged.extend(ids(&hits));
+    }
+    assert_eq!(paged, ids(&all.hits));
+    assert!(all.hits.iter().all(|h| h.other_matches == Some(2)));
+}
