@@ -649,10 +649,19 @@ pub(super) fn subject_of(
             },
             Kind::Comma | Kind::Dash => {
                 // "Its chair, Alan Pryor, joked", "Král, 51, told": a name right before the
-                // comma, when it opens its clause or an apposition was just skipped.
-                if j > 0
+                // comma, when it opens its clause or an apposition was just skipped; "Sen.
+                // Susan Collins (R-Maine) — who ... — stated": also past a parenthesis.
+                let before = match j.checked_sub(1) {
+                    Some(b) if past_apposition && a.word(b) == ")" => (0..b)
+                        .rev()
+                        .take_while(|&k| a.sentence[k] == sentence)
+                        .find(|&k| a.word(k) == "(")
+                        .and_then(|k| k.checked_sub(1)),
+                    other => other,
+                };
+                if let Some(before) = before
                     && !in_relative
-                    && let Some(m) = mention_ending_at[j - 1]
+                    && let Some(m) = mention_ending_at[before]
                     && (past_apposition || opens_apposition(a, mentions[m].start))
                 {
                     return Subject::Mention(m);

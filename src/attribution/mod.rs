@@ -372,6 +372,11 @@ impl<'a> Analysed<'a> {
                     if !(first.is_uppercase() || first.is_ascii_digit()) {
                         return None;
                     }
+                    // "Sen. Susan Collins (R-Maine) – who ...": a person, not a place.
+                    let bare = self.lower[i].trim_end_matches('.');
+                    if lexicon::title(bare).is_some_and(|t| !t.is_empty()) {
+                        return None;
+                    }
                     words += 1;
                 }
                 Kind::Comma => is_dateline = true,

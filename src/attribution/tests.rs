@@ -922,3 +922,21 @@ fn a_role_with_a_modifier_finds_the_person_written_beside_it() {
         &[&[], &["Kofi Mensah"]],
     );
 }
+
+#[test]
+fn a_name_with_a_party_tag_before_an_aside_between_dashes() {
+    // Neither a dateline ("WASHINGTON (AP) –") nor a subject lost behind the parenthesis.
+    for text in [
+        "Sen. Ann Kerr (R-Maine) – who represents a state that voted for Democrats – \
+         stated she would not ask for help.",
+        "On Monday, Sen. Ann Kerr (R-Maine) — who faces a close race — explicitly stated \
+         she would not ask for help.",
+    ] {
+        check(&[text], &[&["Ann Kerr"]]);
+    }
+    // A real dateline still stands apart.
+    check(
+        &["WASHINGTON (AP) – Ann Kerr said on Monday she would not ask for help."],
+        &[&["Ann Kerr"]],
+    );
+}
