@@ -202,6 +202,23 @@ fn coordinated(
     let is_person = |x: usize| matches!(mentions[x].what, Referent::Person(_));
     let mut out = Vec::new();
     let mut k = mentions[m].start;
+    // "Ana Diaz and her Chilean counterpart Luis Mora said": a short descriptor of the
+    // last person, opened by a possessive, after "and".
+    if let Some(p) = (k.saturating_sub(4)..k)
+        .rev()
+        .find(|&j| matches!(a.lower[j].as_str(), "her" | "his" | "their"))
+        && p >= 1
+        && a.lower[p - 1] == "and"
+        && (p + 1..k).all(|j| {
+            a.tokens[j].kind == Kind::Word
+                && a.tokens[j].quote.is_none()
+                && lexicon::verb_at(&a.lower, j).is_none()
+                && (a.word(j).starts_with(char::is_lowercase)
+                    || lexicon::is_nationality(&a.lower[j]))
+        })
+    {
+        k = p;
+    }
     let mut skipped = 0;
     let mut first = true;
     while k >= 2 {

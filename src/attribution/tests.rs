@@ -940,3 +940,19 @@ fn a_name_with_a_party_tag_before_an_aside_between_dashes() {
         &[&["Ann Kerr"]],
     );
 }
+
+#[test]
+fn both_speak_when_the_second_has_a_descriptor_after_and() {
+    check(
+        &[
+            "Foreign Minister Ana Diaz and her Chilean counterpart Luis Mora said on Friday \
+           that the border would reopen.",
+        ],
+        &[&["Ana Diaz", "Luis Mora"]],
+    );
+    // Not across a verb: "and his team" is no descriptor of a person here.
+    check(
+        &["Ana Diaz left early and his deputy Luis Mora said the border would reopen."],
+        &[&["Luis Mora"]],
+    );
+}
