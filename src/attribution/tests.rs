@@ -956,3 +956,15 @@ fn both_speak_when_the_second_has_a_descriptor_after_and() {
         &[&["Luis Mora"]],
     );
 }
+
+#[test]
+fn disagreeing_and_disputing_are_speech() {
+    check(
+        &["Ruiz blamed the contractor. Tom Hale, reached by phone, disagreed."],
+        &[&["Tom Hale"]],
+    );
+    check(
+        &["Mary Major disputed the council's figures on Monday."],
+        &[&["Mary Major"]],
+    );
+}
