@@ -37,6 +37,12 @@ pub(crate) fn bare(word: &str) -> CompactString {
     lowercase(strip_suffixes(word))
 }
 
+/// [`bare`] of a word that [`lowercase`] made: lowercasing it again would change nothing
+/// (no character of a lowercase mapping maps further), so only the suffixes go.
+pub(crate) fn bare_lowercase(word: &str) -> &str {
+    strip_suffixes(word)
+}
+
 /// A word without its possessive and then a trailing abbreviation period.
 fn strip_suffixes(word: &str) -> &str {
     let w = strip_possessive(word);
@@ -1029,6 +1035,23 @@ mod tests {
         ] {
             let runs = read(text);
             assert!(runs.iter().all(|r| r.2), "{text}: {runs:?}");
+        }
+    }
+
+    #[test]
+    fn bare_of_a_lowercase_word_only_drops_suffixes() {
+        for word in [
+            "Putin’s",
+            "MR.",
+            "İstanbul's",
+            "ǅemal",
+            "ΣΟΦΙΑΣ.",
+            "ϒpsilon",
+            "U.S.",
+            "so",
+        ] {
+            let lower = lowercase(word);
+            assert_eq!(bare_lowercase(&lower), bare(&lower).as_str(), "{word}");
         }
     }
 
