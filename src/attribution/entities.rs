@@ -86,7 +86,13 @@ fn is_possessive(word: &str) -> bool {
 /// Capitalised, or a name behind a lowercase Arabic article ("el-Araby", "al-Jubeir").
 #[inline]
 fn is_capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase) || particle_name(word).is_some()
+    // Most words start with an ASCII letter: the first byte decides, but for "al-", "el-".
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii_uppercase() => true,
+        Some(b'a' | b'e') => particle_name(word).is_some(),
+        Some(b) if b.is_ascii() => false,
+        _ => word.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// "al-Jubeir" -> "Jubeir": the name behind a lowercase article joined to it.
