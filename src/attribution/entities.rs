@@ -37,6 +37,12 @@ pub(crate) fn bare(word: &str) -> CompactString {
     lowercase(strip_suffixes(word))
 }
 
+/// [`bare`] of a word that [`lowercase`] made: lowercasing it again would change nothing
+/// (no character of a lowercase mapping maps further), so only the suffixes go.
+pub(crate) fn bare_lowercase(word: &str) -> &str {
+    strip_suffixes(word)
+}
+
 /// A word without its possessive and then a trailing abbreviation period.
 fn strip_suffixes(word: &str) -> &str {
     let w = strip_possessive(word);
@@ -80,7 +86,13 @@ fn is_possessive(word: &str) -> bool {
 /// Capitalised, or a name behind a lowercase Arabic article ("el-Araby", "al-Jubeir").
 #[inline]
 fn is_capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase) || particle_name(word).is_some()
+    // Most words start with an ASCII letter: the first byte decides, but for "al-", "el-".
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii_uppercase() => true,
+        Some(b'a' | b'e') => particle_name(word).is_some(),
+        Some(b) if b.is_ascii() => false,
+        _ => word.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// "al-Jubeir" -> "Jubeir": the name behind a lowercase article joined to it.
@@ -1029,6 +1041,23 @@ mod tests {
         ] {
             let runs = read(text);
             assert!(runs.iter().all(|r| r.2), "{text}: {runs:?}");
+        }
+    }
+
+    #[test]
+    fn bare_of_a_lowercase_word_only_drops_suffixes() {
+        for word in [
+            "Putin’s",
+            "MR.",
+            "İstanbul's",
+            "ǅemal",
+            "ΣΟΦΙΑΣ.",
+            "ϒpsilon",
+            "U.S.",
+            "so",
+        ] {
+            let lower = lowercase(word);
+            assert_eq!(bare_lowercase(&lower), bare(&lower).as_str(), "{word}");
         }
     }
 

@@ -3,7 +3,7 @@
 //! nouns to the person with that role, title, nationality or age.
 
 use super::cues::{is_noun_like, is_role_word};
-use super::entities::{self, PersonId, Position, Run, Table, bare, key};
+use super::entities::{self, PersonId, Position, Run, Table, bare_lowercase, key};
 use super::lexicon::{self, Gender};
 use super::tokens::Kind;
 use super::{Analysed, CueKind, State, Subject, rank};
@@ -211,12 +211,12 @@ pub(super) fn role_mention(
     // "the SNP leader", "the Toyota chief": organisations the role is held in.
     let mut orgs: Vec<String> = Vec::new();
     while j < a.tokens.len() && j <= i + 4 && a.is_outside(j) && a.tokens[j].kind == Kind::Word {
-        let w = bare(&a.lower[j]);
-        if let Some(nat) = lexicon::nationality(&w)
-            .or_else(|| lexicon::country_nationality(&w).filter(|_| a.word(j).contains('.')))
+        let w = bare_lowercase(&a.lower[j]);
+        if let Some(nat) = lexicon::nationality(w)
+            .or_else(|| lexicon::country_nationality(w).filter(|_| a.word(j).contains('.')))
         {
             nationality = Some(nat);
-        } else if let Some(nat) = lexicon::nationality_noun(&w) {
+        } else if let Some(nat) = lexicon::nationality_noun(w) {
             // "the Spaniard": a nationality standing as the noun.
             nationality = Some(nat);
             j += 1;
@@ -234,7 +234,7 @@ pub(super) fn role_mention(
                 j = r + 1;
                 break;
             }
-        } else if lexicon::is_role(&w) {
+        } else if lexicon::is_role(w) {
             // "chief executive", "prime minister", "vice president": the whole phrase.
             let mut phrase = std::mem::take(&mut title_words);
             phrase.push(w.to_string());
@@ -248,15 +248,15 @@ pub(super) fn role_mention(
             role = Some(phrase.join(" "));
             j += 1;
             break;
-        } else if entities::is_acronym(a.word(j)) && table.people().any(|(_, e)| e.has_role(&w)) {
+        } else if entities::is_acronym(a.word(j)) && table.people().any(|(_, e)| e.has_role(w)) {
             // "The SP said", "the CAS added": an office by its initials, as written before.
             role = Some(w.to_string());
             j += 1;
             break;
-        } else if lexicon::title(&w).is_some_and(|t| !t.is_empty()) {
+        } else if lexicon::title(w).is_some_and(|t| !t.is_empty()) {
             title_words.push(w.to_string());
         } else if matches!(
-            w.as_str(),
+            w,
             "former"
                 | "new"
                 | "veteran"
@@ -278,11 +278,13 @@ pub(super) fn role_mention(
             let mut end = r + 1;
             while end < a.tokens.len()
                 && a.tokens[end].kind == Kind::Word
-                && lexicon::is_role(&bare(&a.lower[end]))
+                && lexicon::is_role(bare_lowercase(&a.lower[end]))
             {
                 end += 1;
             }
-            let phrase: Vec<String> = (r..end).map(|k| bare(&a.lower[k]).to_string()).collect();
+            let phrase: Vec<String> = (r..end)
+                .map(|k| bare_lowercase(&a.lower[k]).to_string())
+                .collect();
             role = Some(phrase.join(" "));
             orgs = (j..r)
                 .filter(|&k| a.word(k).chars().next().is_some_and(char::is_uppercase))
@@ -406,17 +408,17 @@ fn role_after_modifiers(a: &Analysed, from: usize, limit: usize, table: &Table) 
         if a.tokens[k].kind != Kind::Word || !a.is_outside(k) {
             return None;
         }
-        let w = bare(&a.lower[k]);
-        if lexicon::is_role(&w) {
+        let w = bare_lowercase(&a.lower[k]);
+        if lexicon::is_role(w) {
             return (k > from).then_some(k);
         }
         let capital = a.word(k).chars().next().is_some_and(char::is_uppercase);
         if capital {
             let known = table.find(&[key(a.word(k))]);
-            if known.is_some_and(|e| table[e].is_person) || lexicon::is_given_name(&w) {
+            if known.is_some_and(|e| table[e].is_person) || lexicon::is_given_name(w) {
                 return None;
             }
-        } else if !is_noun_like(&w) {
+        } else if !is_noun_like(w) {
             return None;
         }
     }

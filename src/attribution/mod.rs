@@ -255,10 +255,7 @@ impl<'a> Analysed<'a> {
     fn new(text: &'a str) -> Analysed<'a> {
         let mut tokens = tokens::tokenize(text);
         let quotes = tokens::find_quotes(text, &mut tokens);
-        let lower = tokens
-            .iter()
-            .map(|t| entities::lowercase(&text[t.start..t.end]))
-            .collect();
+        let lower = lowercase_tokens(text, &tokens);
         let runs = entities::runs(text, &tokens, true);
         let mut a = Analysed {
             text,
@@ -409,6 +406,23 @@ impl<'a> Analysed<'a> {
             }
             _ => false,
         }
+    }
+}
+
+/// Each token lowercased, as [`entities::lowercase`] does it. A paragraph of plain ASCII,
+/// most of them, is lowercased at once and then cut into its tokens.
+fn lowercase_tokens(text: &str, tokens: &[Token]) -> Vec<CompactString> {
+    if text.is_ascii() {
+        let lowered = text.to_ascii_lowercase();
+        tokens
+            .iter()
+            .map(|t| CompactString::new(&lowered[t.start..t.end]))
+            .collect()
+    } else {
+        tokens
+            .iter()
+            .map(|t| entities::lowercase(&text[t.start..t.end]))
+            .collect()
     }
 }
 

@@ -47,6 +47,10 @@ pub(crate) struct Quote {
 
 /// Abbreviations whose period does not end a sentence.
 fn is_abbreviation(word: &str) -> bool {
+    // None is longer than six letters ("approx"): most words ending a sentence are.
+    if word.len() > 6 {
+        return false;
+    }
     let mut word = CompactString::new(word);
     word.make_ascii_lowercase();
     matches!(
