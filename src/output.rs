@@ -244,36 +244,33 @@ fn write_quotes(out: &mut impl Write, hit: &Hit, marker: &str, style: Style) -> 
         return writeln!(out, "    {marker}{}", style.paint(DIM, note));
     }
     for (i, q) in hit.quotes.iter().enumerate() {
-        let words = q.text(&hit.text).split_whitespace().collect::<Vec<_>>();
         let speaker = q.speaker.as_deref().unwrap_or("speaker unknown");
         let marker = if i == 0 { marker } else { "" };
+        let words = painted(hit, q.start..q.end, style);
         writeln!(
             out,
             "    {marker}“{}” — {}",
-            painted_quote(hit, q, style, &words.join(" ")),
+            words.split_whitespace().collect::<Vec<_>>().join(" "),
             style.paint(BOLD, speaker)
         )?;
     }
     Ok(())
 }
 
-/// A quotation's words with the hit's matched words painted (plain when not in colour).
-fn painted_quote(hit: &Hit, q: &Quotation, style: Style, plain: &str) -> String {
-    if !style.color {
-        return plain.to_string();
-    }
+/// The hit's text in `range` with its matched words painted.
+fn painted(hit: &Hit, range: std::ops::Range<usize>, style: Style) -> String {
     let mut text = String::new();
-    let mut at = q.start;
+    let mut at = range.start;
     for h in &hit.snippet.highlights {
-        if h.start < at || h.end > q.end {
+        if h.start < at || h.end > range.end {
             continue;
         }
         text.push_str(&hit.text[at..h.start]);
         text.push_str(&style.paint(MATCH, &hit.text[h.start..h.end]));
         at = h.end;
     }
-    text.push_str(&hit.text[at..q.end]);
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    text.push_str(&hit.text[at..range.end]);
+    text
 }
 
 /// Context paragraphs, dimmed and marked with their numbers and speakers.
@@ -308,16 +305,7 @@ fn highlighted(hit: &Hit, style: Style) -> String {
                 .ends_with(SENTENCE_END);
             text.push_str(if after_sentence { "… " } else { "…" });
         }
-        let mut at = fragment.start;
-        for h in &s.highlights {
-            if h.start < at || h.end > fragment.end {
-                continue;
-            }
-            text.push_str(&hit.text[at..h.start]);
-            text.push_str(&style.paint(MATCH, &hit.text[h.start..h.end]));
-            at = h.end;
-        }
-        text.push_str(&hit.text[at..fragment.end]);
+        text.push_str(&painted(hit, fragment.clone(), style));
     }
     if s.fragments.last().is_some_and(|f| f.end < hit.text.len()) {
         text.push_str(if text.ends_with(SENTENCE_END) {
