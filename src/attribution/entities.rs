@@ -5,6 +5,9 @@
 //! left is the name. Full names create entities; a later surname maps to the entity whose
 //! name ends with it. The canonical name is the fullest form the article uses.
 
+use std::borrow::Cow;
+use std::ops::Range;
+
 use compact_str::CompactString;
 
 use super::lexicon::{self, Gender};
@@ -17,7 +20,10 @@ pub(crate) struct Run {
     pub start: usize,
     pub end: usize,
     /// Tokens of the name itself.
-    pub name: Vec<usize>,
+    pub name: Range<usize>,
+    /// Folded keys of the name's words ([`key`]), for a run that may be a person (empty
+    /// otherwise): made once, looked up by every pass.
+    pub keys: Vec<CompactString>,
     /// Role phrase from the titles before the name ("prime minister", "president").
     pub title: Option<String>,
     pub nationality: Option<&'static str>,
@@ -41,6 +47,37 @@ pub(crate) fn bare(word: &str) -> CompactString {
 /// (no character of a lowercase mapping maps further), so only the suffixes go.
 pub(crate) fn bare_lowercase(word: &str) -> &str {
     strip_suffixes(word)
+}
+
+/// A paragraph's tokens with their text and lowercase forms, as runs are read from them.
+#[derive(Clone, Copy)]
+pub(crate) struct Words<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    /// Each token lowercased by [`lowercase`].
+    pub lower: &'a [CompactString],
+}
+
+impl<'a> Words<'a> {
+    /// Token `i` as written.
+    pub fn word(&self, i: usize) -> &'a str {
+        &self.text[self.tokens[i].start..self.tokens[i].end]
+    }
+
+    /// [`bare`] of token `i`, from its lowercase form when that gives the same: always but
+    /// for a possessive in capitals ("PUTIN'S" keeps its "'s" in [`bare`]) and a capital
+    /// sigma (lowercased by its place in the word, which the suffixes change).
+    pub fn bare(&self, i: usize) -> Cow<'a, str> {
+        let word = self.word(i);
+        let same = !(word.ends_with("'S")
+            || word.ends_with("’S")
+            || (!word.is_ascii() && word.contains('Σ')));
+        if same {
+            Cow::Borrowed(bare_lowercase(&self.lower[i]))
+        } else {
+            Cow::Owned(bare(word).into())
+        }
+    }
 }
 
 /// A word without its possessive and then a trailing abbreviation period.
@@ -110,11 +147,11 @@ pub(crate) fn particle_name(word: &str) -> Option<&str> {
     (is_article && rest.chars().next().is_some_and(char::is_uppercase)).then_some(rest)
 }
 
-/// Finds the runs of a paragraph's tokens (inside quotations too when `with_quotes`).
-pub(crate) fn runs(text: &str, tokens: &[Token], with_quotes: bool) -> Vec<Run> {
-    let word = |i: usize| &text[tokens[i].start..tokens[i].end];
-    let usable =
-        |i: usize| tokens[i].kind == Kind::Word && (with_quotes || tokens[i].quote.is_none());
+/// Finds the runs of a paragraph's tokens, inside quotations too.
+pub(crate) fn runs(words: Words) -> Vec<Run> {
+    let Words { text, tokens, .. } = words;
+    let word = |i: usize| words.word(i);
+    let usable = |i: usize| tokens[i].kind == Kind::Word;
     let mut runs = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -143,11 +180,11 @@ pub(crate) fn runs(text: &str, tokens: &[Token], with_quotes: bool) -> Vec<Run> 
                 let title_follows = || {
                     (end + 1..(end + 5).min(tokens.len()))
                         .take_while(|&k| usable(k) && is_capitalised(word(k)))
-                        .any(|k| lexicon::title(&bare(word(k))).is_some())
+                        .any(|k| lexicon::title(&words.bare(k)).is_some())
                 };
                 let link = (w == "of"
-                    && (lexicon::title(&bare(prev)).is_some()
-                        || (lexicon::is_not_person(&bare(prev)) && title_follows())))
+                    && (lexicon::title(&words.bare(end - 1)).is_some()
+                        || (lexicon::is_not_person(&words.bare(end - 1)) && title_follows())))
                     || lexicon::is_particle(w);
                 if link && next_cap() && !is_possessive(prev) {
                     end += 1;
@@ -155,7 +192,7 @@ pub(crate) fn runs(text: &str, tokens: &[Token], with_quotes: bool) -> Vec<Run> 
                 }
                 // "Secretary of the Army Mark Esper", "Minister for Business Heather
                 // Humphreys": a title's organisation, then the name.
-                let prev_is_title = || lexicon::title(&bare(prev)).is_some();
+                let prev_is_title = || lexicon::title(&words.bare(end - 1)).is_some();
                 if matches!(w, "of" | "for") && !is_possessive(prev) && prev_is_title() {
                     let the = end + 1 < tokens.len() && usable(end + 1) && word(end + 1) == "the";
                     let after = end + 1 + usize::from(the);
@@ -176,7 +213,7 @@ pub(crate) fn runs(text: &str, tokens: &[Token], with_quotes: bool) -> Vec<Run> 
         while end > start + 1 && !is_capitalised(word(end - 1)) {
             end -= 1;
         }
-        runs.extend(read_run(text, tokens, start, end));
+        runs.extend(read_run(words, start, end));
         i = end;
     }
     runs
@@ -245,14 +282,12 @@ fn same_quote(tokens: &[Token], a: usize, b: usize) -> bool {
 }
 
 /// Reads titles, nationality and name out of tokens `start..end`.
-fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Run> {
-    let word = |i: usize| &text[tokens[i].start..tokens[i].end];
-    // Each word's bare form, made once: the lists are looked up many times per word.
-    let bares: Vec<CompactString> = (start..end).map(|k| bare(word(k))).collect();
-    let bare_at = |k: usize| bares[k - start].as_str();
+fn read_run(words: Words, start: usize, end: usize) -> Option<Run> {
+    let word = |i: usize| words.word(i);
+    let bare_at = |k: usize| words.bare(k);
     let mut i = start;
     // Sentence-initial function words: "The", "But", "While".
-    while i < end && lexicon::is_stop(bare_at(i)) && lexicon::title(bare_at(i)).is_none() {
+    while i < end && lexicon::is_stop(&bare_at(i)) && lexicon::title(&bare_at(i)).is_none() {
         i += 1;
     }
     if i == end {
@@ -261,7 +296,8 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Ru
     let mut run = Run {
         start: i,
         end,
-        name: Vec::new(),
+        name: 0..0,
+        keys: Vec::new(),
         title: None,
         nationality: None,
         gender: None,
@@ -274,7 +310,7 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Ru
     let mut acronyms: Vec<String> = Vec::new();
     // Post-nominals are not part of the name: "Rebecca Stone KC", "John Smith Jr".
     let mut name_end = end;
-    while name_end > i + 1 && lexicon::is_post_nominal(bare_at(name_end - 1)) {
+    while name_end > i + 1 && lexicon::is_post_nominal(&bare_at(name_end - 1)) {
         name_end -= 1;
     }
     // Descriptors run up to the last title before the name's final word: "European Council
@@ -283,24 +319,24 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Ru
         let b = bare_at(k);
         // "Assistant Commissioner Dean Harlow": a title word that is also a given name, right
         // before the surname, is the given name.
-        let given_name = k + 2 == name_end && lexicon::is_given_name(b);
+        let given_name = k + 2 == name_end && lexicon::is_given_name(&b);
         // "Singer-songwriter Maisie Doherty": a compound of titles is a title.
         let compound = b.contains('-')
             && b.split('-')
                 .any(|part| lexicon::title(part).is_some() || lexicon::is_role(part));
         // "Volcanologist Ni Luh Putu Ariani": a capitalised role noun is a title too.
-        let role = lexicon::is_role(b) && word(k).chars().next().is_some_and(char::is_uppercase);
-        (lexicon::title(b).is_some() || compound || role) && !given_name
+        let role = lexicon::is_role(&b) && word(k).chars().next().is_some_and(char::is_uppercase);
+        (lexicon::title(&b).is_some() || compound || role) && !given_name
     });
-    let all_titles = (i..name_end).all(|k| lexicon::title(bare_at(k)).is_some());
+    let all_titles = (i..name_end).all(|k| lexicon::title(&bare_at(k)).is_some());
     let mut descriptors_end = match last_title {
         // "The President said": a title alone names a role, not a person.
         _ if all_titles => name_end,
         Some(k) => k + 1,
-        None => leading_descriptors_end(text, tokens, i, name_end),
+        None => leading_descriptors_end(words, i, name_end),
     };
     // "INMO General Secretary, Phil ...": titles only, the name comes after the comma.
-    if (descriptors_end..name_end).all(|k| lexicon::title(bare_at(k)).is_some()) {
+    if (descriptors_end..name_end).all(|k| lexicon::title(&bare_at(k)).is_some()) {
         descriptors_end = name_end;
     }
     if descriptors_end < name_end && matches!(word(descriptors_end), "of" | "for") {
@@ -309,7 +345,7 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Ru
         // "Minister of Industry and Trade, Nguyen ...": no name in the run at all.
         let from = descriptors_end + 1;
         descriptors_end = (from..name_end.saturating_sub(1))
-            .find(|&k| lexicon::is_given_name(bare_at(k)))
+            .find(|&k| lexicon::is_given_name(&bare_at(k)))
             .unwrap_or(if name_end >= from + 3 {
                 name_end - 2
             } else {
@@ -318,6 +354,7 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Ru
     }
     for k in i..descriptors_end {
         let b = bare_at(k);
+        let b = b.as_ref();
         if let Some(nat) = lexicon::country_nationality(b).or_else(|| lexicon::nationality(b)) {
             run.nationality = Some(nat);
         } else if let Some(role) = lexicon::title(b) {
@@ -335,7 +372,7 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Ru
             && word(k).len() <= 4
             && !lexicon::is_not_person(b)
             // "INMO General Secretary": initials before more titles name the organisation.
-            && (k + 1 >= descriptors_end || lexicon::title(bare_at(k + 1)).is_none())
+            && (k + 1 >= descriptors_end || lexicon::title(&bare_at(k + 1)).is_none())
         {
             // "CAS Mercy Mwangangi": the office, by its initials ("the CAS said").
             run.has_title = true;
@@ -346,13 +383,13 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Ru
     // ("state", "defense") and one word after it is an office, not a titled person.
     let qualifier_only = descriptors_end > i
         && name_end == descriptors_end + 1
-        && is_title_qualifier(bare_at(descriptors_end - 1));
+        && is_title_qualifier(&bare_at(descriptors_end - 1));
     i = descriptors_end;
     let end = name_end;
     run.title = title_phrase(&title_words);
     run.acronyms = acronyms;
-    run.name = (i..end).collect();
-    if let Some(&last) = run.name.last() {
+    run.name = i..end;
+    if let Some(last) = run.name.clone().last() {
         run.is_possessive = is_possessive(word(last));
     }
     // "Rodrigo Lagos Vial": after a given name, a place word is part of the name; only the
@@ -360,9 +397,10 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Ru
     let given_first = run.name.len() >= 2
         && run
             .name
-            .first()
-            .is_some_and(|&f| lexicon::is_given_name(bare_at(f)));
-    let last_word = run.name.last().copied();
+            .clone()
+            .next()
+            .is_some_and(|f| lexicon::is_given_name(&bare_at(f)));
+    let last_word = run.name.clone().last();
     // "Theresa May", "Dana W. White", "Mr West": a surname that is also a place or time word,
     // after a given name, an initial or a title.
     let named_before_last = given_first
@@ -372,16 +410,17 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Ru
         || run.name.len() == 1
         || run
             .name
-            .iter()
+            .clone()
             .rev()
             .nth(1)
-            .is_some_and(|&k| is_initial(word(k)));
+            .is_some_and(|k| is_initial(word(k)));
     run.is_not_person = run
         .name
-        .iter()
-        .filter(|&&j| !given_first || Some(j) == last_word)
-        .any(|&j| {
+        .clone()
+        .filter(|&j| !given_first || Some(j) == last_word)
+        .any(|j| {
             let b = bare_at(j);
+            let b = b.as_ref();
             // "Deborah A. Pruitt": an initial is not the word "a".
             if is_initial(word(j)) {
                 return false;
@@ -395,32 +434,35 @@ fn read_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Ru
                 || lexicon::is_nationality(b)
                 || lexicon::is_stop(b)
         })
-        || (run.name.len() == 1 && is_acronym(word(run.name[0])))
+        || (run.name.len() == 1 && is_acronym(word(run.name.start)))
         || qualifier_only;
     if run.gender.is_none()
-        && let Some(&first) = run.name.first()
         && run.name.len() >= 2
     {
-        run.gender = lexicon::first_name_gender(bare_at(first));
+        run.gender = lexicon::first_name_gender(&bare_at(run.name.start));
+    }
+    if !run.is_not_person {
+        run.keys = run.name.clone().map(|k| key(word(k))).collect();
     }
     Some(run)
 }
 
 /// Without a title, leading nationalities and organisations ("Ukrainian", "NATO") are
 /// descriptors, and so is anything before a known given name ("Frontman Rhys Cadwallader").
-fn leading_descriptors_end(text: &str, tokens: &[Token], start: usize, end: usize) -> usize {
-    let word = |i: usize| &text[tokens[i].start..tokens[i].end];
+fn leading_descriptors_end(words: Words, start: usize, end: usize) -> usize {
+    let word = |i: usize| words.word(i);
+    let bare = |i: usize| words.bare(i);
     let mut i = start;
     while i + 1 < end {
         let w = word(i);
-        let b = bare(w);
+        let b = bare(i);
         // "CAS Mercy Mwangangi", "CS Kamau-Odhiambo": an office's initials before a name.
         // "IIT Indore" is an institute: the name after initials must look like one.
         let office = is_acronym(w)
             && w.len() <= 4
             && i + 2 <= end
             && !is_acronym(word(i + 1))
-            && (lexicon::is_given_name(&bare(word(i + 1))) || end - i >= 3);
+            && (lexicon::is_given_name(&bare(i + 1)) || end - i >= 3);
         let descriptive = lexicon::country_nationality(&b).is_some()
             || lexicon::is_nationality(&b)
             || (is_acronym(w) && lexicon::is_not_person(&acronym_key(w)))
@@ -431,10 +473,10 @@ fn leading_descriptors_end(text: &str, tokens: &[Token], start: usize, end: usiz
         i += 1;
     }
     if let Some(k) =
-        (i + 1..end.saturating_sub(1)).find(|&k| lexicon::is_given_name(&bare(word(k))))
-                && (i..k).all(|j| !lexicon::is_given_name(&bare(word(j))))
+        (i + 1..end.saturating_sub(1)).find(|&k| lexicon::is_given_name(&bare(k)))
+                && (i..k).all(|j| !lexicon::is_given_name(&bare(j)))
         // "Tan Wei Ming": a family name written first is part of the name.
-        && !lexicon::is_family_name_first(&bare(word(k - 1)), &bare(word(end - 1)))
+        && !lexicon::is_family_name_first(&bare(k - 1), &bare(end - 1))
     {
         return k;
     }
@@ -531,7 +573,7 @@ pub(crate) struct Entity {
     /// Name words as written, fullest form seen.
     pub words: Vec<String>,
     /// Folded keys of `words`, for matching.
-    pub keys: Vec<String>,
+    pub keys: Vec<CompactString>,
     pub roles: Vec<String>,
     pub nationalities: Vec<&'static str>,
     pub age: Option<u32>,
@@ -549,7 +591,7 @@ pub(crate) struct Entity {
     pub mentions: u32,
     /// Folded capitalised words written near the name, in its sentence ("Toyota", "SNP",
     /// "Kenya"): what "the Toyota chief" must find beside the person it stands for.
-    pub context: Vec<String>,
+    pub context: Vec<CompactString>,
 }
 
 impl Entity {
@@ -592,14 +634,16 @@ impl Entity {
 }
 
 /// Folds a name word for matching: lowercase, accents removed, possessive and dots dropped.
-pub(crate) fn key(word: &str) -> String {
+pub(crate) fn key(word: &str) -> CompactString {
     let stripped = strip_suffixes(word);
     // Most name words are ASCII letters with nothing to drop: lowercased in one copy.
     if stripped
         .bytes()
         .all(|b| b.is_ascii_alphanumeric() || b == b'-')
     {
-        return stripped.to_ascii_lowercase();
+        let mut key = CompactString::new(stripped);
+        key.make_ascii_lowercase();
+        return key;
     }
     let b = lowercase(stripped);
     let keep = |c: &char| c.is_alphanumeric() || *c == '-';
@@ -645,7 +689,7 @@ const MAX_PEOPLE: usize = 1_000;
 pub(crate) struct Table {
     entities: Vec<Entity>,
     /// Folded surname -> the entities with it, so that lookups need not scan the table.
-    by_last: rustc_hash::FxHashMap<String, Vec<PersonId>>,
+    by_last: rustc_hash::FxHashMap<CompactString, Vec<PersonId>>,
 }
 
 impl std::ops::Index<PersonId> for Table {
@@ -664,11 +708,19 @@ impl std::ops::IndexMut<PersonId> for Table {
 
 impl Table {
     /// Adds a run's person (or merges it into a known one) and returns its index.
-    pub fn register(&mut self, words: &[String], run: &Run, at: Position) -> Option<PersonId> {
-        if words.is_empty() || run.is_not_person {
+    ///
+    /// `keys` are the name's folded words; `words` makes the name as written, asked for only
+    /// when the table keeps it.
+    pub fn register(
+        &mut self,
+        keys: Cow<[CompactString]>,
+        words: &dyn Fn() -> Vec<String>,
+        run: &Run,
+        at: Position,
+    ) -> Option<PersonId> {
+        if keys.is_empty() || run.is_not_person {
             return None;
         }
-        let keys: Vec<String> = words.iter().map(|w| key(w)).collect();
         // "Dame Rosalind", "Mr Harris": a known person's first or last name.
         let known_single = if keys.len() < 2 {
             self.find(&keys)
@@ -705,15 +757,19 @@ impl Table {
                     w.iter()
                         .any(|x| x.chars().count() > 1 && !x.chars().any(char::is_lowercase))
                 };
-                if keys.len() > e.keys.len()
-                    || (keys.len() == e.keys.len() && shouts(&e.words) && !shouts(words))
-                {
-                    e.words = words.to_vec();
-                    e.keys = keys;
+                if keys.len() > e.keys.len() {
+                    e.words = words();
+                    e.keys = keys.into_owned();
+                } else if keys.len() == e.keys.len() && shouts(&e.words) {
+                    let words = words();
+                    if !shouts(&words) {
+                        e.words = words;
+                        e.keys = keys.into_owned();
+                    }
                 }
                 i
             }
-            None => self.push(words.to_vec(), keys, at, false)?,
+            None => self.push(words(), keys.into_owned(), at, false)?,
         };
         let e = &mut self[index];
         let last = e.keys.last().expect("a name");
@@ -744,6 +800,7 @@ impl Table {
     /// Registers a one-word name known to be a person from how it is described.
     pub fn register_single(
         &mut self,
+        keys: Cow<[CompactString]>,
         words: Vec<String>,
         run: &Run,
         at: Position,
@@ -751,14 +808,13 @@ impl Table {
         if words.len() != 1 || run.is_not_person || run.is_possessive {
             return None;
         }
-        let keys: Vec<String> = words.iter().map(|w| key(w)).collect();
-        self.push(words, keys, at, true)
+        self.push(words, keys.into_owned(), at, true)
     }
 
     fn push(
         &mut self,
         words: Vec<String>,
-        keys: Vec<String>,
+        keys: Vec<CompactString>,
         at: Position,
         is_person: bool,
     ) -> Option<PersonId> {
@@ -774,7 +830,7 @@ impl Table {
                 Some("al" | "el" | "ad" | "as" | "ash" | "ar" | "an" | "at" | "az")
             )
         {
-            self.by_last.entry(rest.to_string()).or_default().push(id);
+            self.by_last.entry(rest.into()).or_default().push(id);
         }
         self.by_last.entry(last).or_default().push(id);
         self.entities.push(Entity {
@@ -807,7 +863,7 @@ impl Table {
     }
 
     /// An entity the name `keys` can be a form of: same surname and compatible first names.
-    fn find_compatible(&self, keys: &[String]) -> Option<PersonId> {
+    fn find_compatible(&self, keys: &[CompactString]) -> Option<PersonId> {
         let last = keys.last()?;
         self.with_last(last).iter().copied().find(|&i| {
             let e = &self[i];
@@ -825,7 +881,7 @@ impl Table {
 
     /// The one person whose name starts with `keys` or is the start of them, both of two
     /// words or more: "Mohd Zuhdi" and "Mohd Zuhdi Marsuki", "Kim Jong" and "Kim Jong Un".
-    fn find_by_prefix(&self, keys: &[String]) -> Option<PersonId> {
+    fn find_by_prefix(&self, keys: &[CompactString]) -> Option<PersonId> {
         if keys.len() < 2 {
             return None;
         }
@@ -838,7 +894,7 @@ impl Table {
         found.next().is_none().then_some(first)
     }
 
-    fn find_compatible_first(&self, keys: &[String]) -> Vec<PersonId> {
+    fn find_compatible_first(&self, keys: &[CompactString]) -> Vec<PersonId> {
         self.people()
             .filter(|(_, e)| {
                 // Only a known given name stands for a person alone ("Kestrel" is a club),
@@ -874,7 +930,7 @@ impl Table {
     }
 
     /// The entity a mention of `keys` refers to; the most recently seen when several fit.
-    pub fn find(&self, keys: &[String]) -> Option<PersonId> {
+    pub fn find(&self, keys: &[CompactString]) -> Option<PersonId> {
         if keys.is_empty() {
             return None;
         }
@@ -917,7 +973,7 @@ impl Table {
     }
 
     /// Records capitalised words written near a mention of the person (folded keys).
-    pub fn add_context(&mut self, index: PersonId, words: impl IntoIterator<Item = String>) {
+    pub fn add_context(&mut self, index: PersonId, words: impl IntoIterator<Item = CompactString>) {
         let e = &mut self[index];
         for w in words {
             if !e.context.contains(&w) && !e.keys.contains(&w) {
@@ -951,7 +1007,7 @@ impl Table {
 }
 
 /// True if `short` is the tail of `long`: a multi-word surname without the given name.
-fn is_suffix(short: &[String], long: &[String]) -> bool {
+fn is_suffix(short: &[CompactString], long: &[CompactString]) -> bool {
     short.len() < long.len() && long.ends_with(short)
 }
 
@@ -966,14 +1022,19 @@ mod tests {
 
     fn read(text: &str) -> Vec<(String, Option<String>, bool)> {
         let tokens = tokenize(text);
-        runs(text, &tokens, true)
+        let lower: Vec<CompactString> = tokens
+            .iter()
+            .map(|t| lowercase(&text[t.start..t.end]))
+            .collect();
+        let words = Words {
+            text,
+            tokens: &tokens,
+            lower: &lower,
+        };
+        runs(words)
             .into_iter()
             .map(|r| {
-                let name: Vec<&str> = r
-                    .name
-                    .iter()
-                    .map(|&i| &text[tokens[i].start..tokens[i].end])
-                    .collect();
+                let name: Vec<&str> = r.name.map(|i| words.word(i)).collect();
                 (name.join(" "), r.title, r.is_not_person)
             })
             .collect()
@@ -1058,6 +1119,24 @@ mod tests {
         ] {
             let lower = lowercase(word);
             assert_eq!(bare_lowercase(&lower), bare(&lower).as_str(), "{word}");
+        }
+    }
+
+    #[test]
+    fn bare_from_the_lowercase_token_is_bare_of_the_word() {
+        let text = "PUTIN'S Putin’s PUTIN’S MR. İstanbul's ǅemal ΟΔΥΣΣΕΑΣ’s ΣΟΦΙΑΣ. U.S. so";
+        let tokens = tokenize(text);
+        let lower: Vec<CompactString> = tokens
+            .iter()
+            .map(|t| lowercase(&text[t.start..t.end]))
+            .collect();
+        let words = Words {
+            text,
+            tokens: &tokens,
+            lower: &lower,
+        };
+        for i in 0..tokens.len() {
+            assert_eq!(words.bare(i), bare(words.word(i)).as_str(), "{}", words.word(i));
         }
     }
 

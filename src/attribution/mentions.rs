@@ -2,6 +2,8 @@
 //! a person of the article: pronouns to the most recent subject of matching gender, role
 //! nouns to the person with that role, title, nationality or age.
 
+use compact_str::CompactString;
+
 use super::cues::{is_noun_like, is_role_word};
 use super::entities::{self, PersonId, Position, Run, Table, bare_lowercase, key};
 use super::lexicon::{self, Gender};
@@ -47,7 +49,7 @@ pub(super) fn find_mentions(
             continue;
         }
         let (mention, next) = if let Some(r) = run_at[i] {
-            (name_mention(a, runs[r], table), runs[r].end)
+            (name_mention(runs[r], table), runs[r].end)
         } else if let Some(m) = role_mention(a, i, p, table, state) {
             let end = m.end;
             (Some(m), end)
@@ -118,8 +120,7 @@ pub(super) fn find_mentions(
         }
         if let Some(r) = run_at[i].filter(|&r| runs[r].is_possessive && !runs[r].is_not_person) {
             // "Achebe's team plans ... she said": the possessor stays in view for pronouns.
-            let keys: Vec<String> = runs[r].name.iter().map(|&k| key(a.word(k))).collect();
-            if let Some(e) = table.find(&keys)
+            if let Some(e) = table.find(&runs[r].keys)
                 && let Some(m) = &mention
                 && is_subject_position(a, m, &mentions)
             {
@@ -159,7 +160,7 @@ pub(super) fn find_mentions(
     mentions
 }
 
-pub(super) fn name_mention(a: &Analysed, run: &Run, table: &Table) -> Option<Mention> {
+pub(super) fn name_mention(run: &Run, table: &Table) -> Option<Mention> {
     if run.name.is_empty() {
         // "The President said": a capitalised title alone is a role noun.
         let title = run.title.as_ref()?;
@@ -176,8 +177,7 @@ pub(super) fn name_mention(a: &Analysed, run: &Run, table: &Table) -> Option<Men
     let what = if run.is_not_person || run.is_possessive {
         Referent::Other
     } else {
-        let keys: Vec<String> = run.name.iter().map(|&i| key(a.word(i))).collect();
-        match table.find(&keys) {
+        match table.find(&run.keys) {
             Some(e) if table[e].is_person => Referent::Person(e),
             None if run.name.len() == 1 && !run.has_title => Referent::Unknown,
             _ => Referent::Other,
@@ -209,7 +209,7 @@ pub(super) fn role_mention(
     let mut role: Option<String> = None;
     let mut title_words: Vec<String> = Vec::new();
     // "the SNP leader", "the Toyota chief": organisations the role is held in.
-    let mut orgs: Vec<String> = Vec::new();
+    let mut orgs: Vec<CompactString> = Vec::new();
     while j < a.tokens.len() && j <= i + 4 && a.is_outside(j) && a.tokens[j].kind == Kind::Word {
         let w = bare_lowercase(&a.lower[j]);
         if let Some(nat) = lexicon::nationality(w)

@@ -38,6 +38,7 @@ pub use crate::model::{Cue, CueKind, Speaker};
 pub const RULES_VERSION: u32 = 4;
 use crate::model::{Article, Quotation};
 use compact_str::CompactString;
+use std::borrow::Cow;
 use cues::{CueHit, find_cues, is_preposition};
 use entities::{PersonId, Position, Run, Table};
 use lexicon::Gender;
@@ -256,7 +257,11 @@ impl<'a> Analysed<'a> {
         let mut tokens = tokens::tokenize(text);
         let quotes = tokens::find_quotes(text, &mut tokens);
         let lower = lowercase_tokens(text, &tokens);
-        let runs = entities::runs(text, &tokens, true);
+        let runs = entities::runs(entities::Words {
+            text,
+            tokens: &tokens,
+            lower: &lower,
+        });
         let mut a = Analysed {
             text,
             tokens,
@@ -435,21 +440,22 @@ fn build_table(paragraphs: &[Analysed]) -> Table {
             if run.is_not_person || run.name.is_empty() {
                 continue;
             }
-            let words = name_words(a, run);
+            let words = || name_words(a, run);
+            let keys = register_keys(a, run);
             let (roles, age, nat) = descriptors_around(a, run);
             // "Ramavati, a 52-year-old farmer, said": one name, but described as a person.
             let after_preposition = run.start > 0 && is_preposition(&a.lower[run.start - 1]);
             let described = (!roles.is_empty() || age.is_some())
                 && !after_preposition
-                && words.first().is_some_and(|w| {
+                && run.name.len() == 1
+                && {
+                    let w = strip_possessive(a.word(run.name.start));
                     w.chars().count() >= 3 && w.chars().skip(1).any(char::is_lowercase)
-                });
+                };
+            let at = Position::new(p, run.start);
             let index = table
-                .register(&words, run, Position::new(p, run.start))
-                .or_else(|| {
-                    described
-                        .then(|| table.register_single(words, run, Position::new(p, run.start)))?
-                });
+                .register(keys.clone(), &words, run, at)
+                .or_else(|| described.then(|| table.register_single(keys, words(), run, at))?);
             // "Sethuraman of IIT Indore, who has studied ...": the description is of the
             // person before the preposition, not of the organisation after it.
             if let Some(index) = index
@@ -467,7 +473,7 @@ fn build_table(paragraphs: &[Analysed]) -> Table {
 
 /// Capitalised words near a name in its sentence, outside quotations ("SNP leader Nicola
 /// Sturgeon", "Koji Sato, Toyota's president,", "President of Kenya William Ruto").
-fn context_around(a: &Analysed, run: &Run) -> Vec<String> {
+fn context_around(a: &Analysed, run: &Run) -> Vec<CompactString> {
     const REACH: usize = 8;
     let sentence = a.sentence[run.start];
     let from = run.start.saturating_sub(REACH);
@@ -510,16 +516,29 @@ fn person_signs(a: &Analysed, run: &Run) -> u32 {
 
 fn name_words(a: &Analysed, run: &Run) -> Vec<String> {
     run.name
-        .iter()
-        .map(|&i| {
-            let w = a.word(i);
-            let w = w
-                .strip_suffix("’s")
-                .or_else(|| w.strip_suffix("'s"))
-                .unwrap_or(w);
-            w.to_string()
-        })
+        .clone()
+        .map(|i| strip_possessive(a.word(i)).to_string())
         .collect()
+}
+
+fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("’s")
+        .or_else(|| w.strip_suffix("'s"))
+        .unwrap_or(w)
+}
+
+/// The keys a run's name is registered under: those of [`name_words`], which are the run's
+/// own keys but for a word with two possessives ("Smith's's").
+fn register_keys<'r>(a: &Analysed, run: &'r Run) -> Cow<'r, [CompactString]> {
+    let doubled = run.name.clone().any(|i| {
+        let w = strip_possessive(a.word(i));
+        w.ends_with("’s") || w.ends_with("'s")
+    });
+    if doubled {
+        Cow::Owned(name_words(a, run).iter().map(|w| entities::key(w)).collect())
+    } else {
+        Cow::Borrowed(&run.keys)
+    }
 }
 
 /// Roles, age and nationality written around a name: an apposition after it ("Hugh Hill,
