@@ -79,7 +79,7 @@ pub(super) fn find_cues(a: &Analysed, mentions: &[Mention], table: &Table) -> Ve
         if !is_verb_use(a, i, verb) {
             continue;
         }
-        let verb_text = a.word(i).to_string();
+        let verb_text = a.word(i);
         // Participles after a comma or "and" belong to the sentence's subject.
         // "..., adding", "and telling", "opened the launch by calling it ...".
         let after_comma = i > 0
@@ -109,7 +109,7 @@ pub(super) fn find_cues(a: &Analysed, mentions: &[Mention], table: &Table) -> Ve
         .then(|| mention_starting_at.get(i + 2).copied().flatten())
         .flatten();
         if let Some(m) = passive_agent {
-            let speaker = speaker_from(a, &mentions[m], Some(&verb_text), mentions[m].kind, table);
+            let speaker = speaker_from(a, &mentions[m], Some(verb_text), mentions[m].kind, table);
             let unresolved = unresolved(a, &mentions[m], &speaker);
             cues.push(CueHit {
                 token: i,
@@ -122,15 +122,15 @@ pub(super) fn find_cues(a: &Analysed, mentions: &[Mention], table: &Table) -> Ve
         }
         let (hit, subject) = match subject_of(a, i, mentions, &mention_ending_at) {
             _ if verb.is_participle && after_comma => (
-                clause_speaker(a, i, &cues, mentions, &verb_text, table),
+                clause_speaker(a, i, &cues, mentions, verb_text, table),
                 None,
             ),
             Subject::Shared => (
-                clause_speaker(a, i, &cues, mentions, &verb_text, table),
+                clause_speaker(a, i, &cues, mentions, verb_text, table),
                 None,
             ),
             Subject::Mention(m) => (
-                speaker_from(a, &mentions[m], Some(&verb_text), mentions[m].kind, table),
+                speaker_from(a, &mentions[m], Some(verb_text), mentions[m].kind, table),
                 Some(m),
             ),
             Subject::Blocked => (None, None),
@@ -151,7 +151,7 @@ pub(super) fn find_cues(a: &Analysed, mentions: &[Mention], table: &Table) -> Ve
             Subject::Open { may_invert: true } if verb.inverts => {
                 match mention_after(a, i, mentions, &mention_starting_at) {
                     Some(m) => (
-                        speaker_from(a, &mentions[m], Some(&verb_text), mentions[m].kind, table),
+                        speaker_from(a, &mentions[m], Some(verb_text), mentions[m].kind, table),
                         Some(m),
                     ),
                     None => (None, None),
@@ -173,7 +173,7 @@ pub(super) fn find_cues(a: &Analysed, mentions: &[Mention], table: &Table) -> Ve
             (Some(m), Some(_)) => coordinated(a, m, mentions, &mention_ending_at)
                 .into_iter()
                 .filter_map(|c| {
-                    speaker_from(a, &mentions[c], Some(&verb_text), CueKind::Name, table)
+                    speaker_from(a, &mentions[c], Some(verb_text), CueKind::Name, table)
                 })
                 .collect(),
             _ => Vec::new(),

@@ -21,9 +21,10 @@ pub(crate) struct Run {
     pub end: usize,
     /// Tokens of the name itself.
     pub name: Range<usize>,
-    /// Folded keys of the name's words ([`key`]), for a run that may be a person (empty
-    /// otherwise): made once, looked up by every pass.
-    pub keys: Vec<CompactString>,
+    /// Where the folded keys of the name's words ([`key`]) are in the paragraph's list of
+    /// keys, for a run that may be a person (empty otherwise): made once, looked up by every
+    /// pass.
+    pub keys: Range<usize>,
     /// Role phrase from the titles before the name ("prime minister", "president").
     pub title: Option<String>,
     pub nationality: Option<&'static str>,
@@ -147,8 +148,9 @@ pub(crate) fn particle_name(word: &str) -> Option<&str> {
     (is_article && rest.chars().next().is_some_and(char::is_uppercase)).then_some(rest)
 }
 
-/// Finds the runs of a paragraph's tokens, inside quotations too.
-pub(crate) fn runs(words: Words) -> Vec<Run> {
+/// Finds the runs of a paragraph's tokens, inside quotations too. The keys of their names go
+/// to `keys`.
+pub(crate) fn runs(words: Words, keys: &mut Vec<CompactString>) -> Vec<Run> {
     let Words { text, tokens, .. } = words;
     let word = |i: usize| words.word(i);
     let usable = |i: usize| tokens[i].kind == Kind::Word;
@@ -213,7 +215,7 @@ pub(crate) fn runs(words: Words) -> Vec<Run> {
         while end > start + 1 && !is_capitalised(word(end - 1)) {
             end -= 1;
         }
-        runs.extend(read_run(words, start, end));
+        runs.extend(read_run(words, start, end, keys));
         i = end;
     }
     runs
@@ -282,7 +284,12 @@ fn same_quote(tokens: &[Token], a: usize, b: usize) -> bool {
 }
 
 /// Reads titles, nationality and name out of tokens `start..end`.
-fn read_run(words: Words, start: usize, end: usize) -> Option<Run> {
+fn read_run(
+    words: Words,
+    start: usize,
+    end: usize,
+    keys: &mut Vec<CompactString>,
+) -> Option<Run> {
     let word = |i: usize| words.word(i);
     let bare_at = |k: usize| words.bare(k);
     let mut i = start;
@@ -297,7 +304,7 @@ fn read_run(words: Words, start: usize, end: usize) -> Option<Run> {
         start: i,
         end,
         name: 0..0,
-        keys: Vec::new(),
+        keys: 0..0,
         title: None,
         nationality: None,
         gender: None,
@@ -442,7 +449,9 @@ fn read_run(words: Words, start: usize, end: usize) -> Option<Run> {
         run.gender = lexicon::first_name_gender(&bare_at(run.name.start));
     }
     if !run.is_not_person {
-        run.keys = run.name.clone().map(|k| key(word(k))).collect();
+        let from = keys.len();
+        keys.extend(run.name.clone().map(|k| key(word(k))));
+        run.keys = from..keys.len();
     }
     Some(run)
 }
@@ -1031,7 +1040,7 @@ mod tests {
             tokens: &tokens,
             lower: &lower,
         };
-        runs(words)
+        runs(words, &mut Vec::new())
             .into_iter()
             .map(|r| {
                 let name: Vec<&str> = r.name.map(|i| words.word(i)).collect();

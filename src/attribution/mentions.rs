@@ -36,11 +36,14 @@ pub(super) fn find_mentions(
     table: &mut Table,
     state: &mut State,
 ) -> Vec<Mention> {
-    let mut mentions: Vec<Mention> = Vec::new();
-    let runs = a.runs_outside();
+    let mut mentions: Vec<Mention> = Vec::with_capacity(a.runs.len() + 4);
+    let runs = &a.runs;
     let mut run_at: Vec<Option<usize>> = vec![None; a.tokens.len()];
+    // No run crosses a quotation mark: one that starts outside is outside.
     for (r, run) in runs.iter().enumerate() {
-        run_at[run.start] = Some(r);
+        if a.is_outside(run.start) {
+            run_at[run.start] = Some(r);
+        }
     }
     let mut i = 0;
     while i < a.tokens.len() {
@@ -49,7 +52,7 @@ pub(super) fn find_mentions(
             continue;
         }
         let (mention, next) = if let Some(r) = run_at[i] {
-            (name_mention(runs[r], table), runs[r].end)
+            (name_mention(a, &runs[r], table), runs[r].end)
         } else if let Some(m) = role_mention(a, i, p, table, state) {
             let end = m.end;
             (Some(m), end)
@@ -120,7 +123,7 @@ pub(super) fn find_mentions(
         }
         if let Some(r) = run_at[i].filter(|&r| runs[r].is_possessive && !runs[r].is_not_person) {
             // "Achebe's team plans ... she said": the possessor stays in view for pronouns.
-            if let Some(e) = table.find(&runs[r].keys)
+            if let Some(e) = table.find(a.keys(&runs[r]))
                 && let Some(m) = &mention
                 && is_subject_position(a, m, &mentions)
             {
@@ -160,7 +163,7 @@ pub(super) fn find_mentions(
     mentions
 }
 
-pub(super) fn name_mention(run: &Run, table: &Table) -> Option<Mention> {
+pub(super) fn name_mention(a: &Analysed, run: &Run, table: &Table) -> Option<Mention> {
     if run.name.is_empty() {
         // "The President said": a capitalised title alone is a role noun.
         let title = run.title.as_ref()?;
@@ -177,7 +180,7 @@ pub(super) fn name_mention(run: &Run, table: &Table) -> Option<Mention> {
     let what = if run.is_not_person || run.is_possessive {
         Referent::Other
     } else {
-        match table.find(&run.keys) {
+        match table.find(a.keys(run)) {
             Some(e) if table[e].is_person => Referent::Person(e),
             None if run.name.len() == 1 && !run.has_title => Referent::Unknown,
             _ => Referent::Other,

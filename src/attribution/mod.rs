@@ -244,8 +244,10 @@ fn lead_descriptors(
 struct Analysed<'a> {
     text: &'a str,
     tokens: Vec<Token>,
-    /// Capitalised runs of words, inside quotations too (see [`Analysed::runs_outside`]).
+    /// Capitalised runs of words, inside quotations too (see [`Analysed::is_outside`]).
     runs: Vec<Run>,
+    /// The folded keys of the runs' names (see [`Analysed::keys`]).
+    keys: Vec<CompactString>,
     /// Each token lowercased (short words stay inline: no allocation per token).
     lower: Vec<CompactString>,
     quotes: Vec<Quote>,
@@ -257,15 +259,18 @@ impl<'a> Analysed<'a> {
         let mut tokens = tokens::tokenize(text);
         let quotes = tokens::find_quotes(text, &mut tokens);
         let lower = lowercase_tokens(text, &tokens);
-        let runs = entities::runs(entities::Words {
+        let mut keys = Vec::new();
+        let words = entities::Words {
             text,
             tokens: &tokens,
             lower: &lower,
-        });
+        };
+        let runs = entities::runs(words, &mut keys);
         let mut a = Analysed {
             text,
             tokens,
             runs,
+            keys,
             lower,
             quotes,
             sentence: Vec::new(),
@@ -274,13 +279,9 @@ impl<'a> Analysed<'a> {
         a
     }
 
-    /// The runs outside quotations: the same as a search that skips quoted words finds, as
-    /// no run crosses a quotation mark.
-    fn runs_outside(&self) -> Vec<&Run> {
-        self.runs
-            .iter()
-            .filter(|r| self.tokens[r.start].quote.is_none())
-            .collect()
+    /// The folded keys of a run's name, if it may be a person's.
+    fn keys(&self, run: &Run) -> &[CompactString] {
+        &self.keys[run.keys.clone()]
     }
 
     fn word(&self, i: usize) -> &'a str {
@@ -529,7 +530,7 @@ fn strip_possessive(w: &str) -> &str {
 
 /// The keys a run's name is registered under: those of [`name_words`], which are the run's
 /// own keys but for a word with two possessives ("Smith's's").
-fn register_keys<'r>(a: &Analysed, run: &'r Run) -> Cow<'r, [CompactString]> {
+fn register_keys<'r>(a: &'r Analysed, run: &Run) -> Cow<'r, [CompactString]> {
     let doubled = run.name.clone().any(|i| {
         let w = strip_possessive(a.word(i));
         w.ends_with("’s") || w.ends_with("'s")
@@ -537,7 +538,7 @@ fn register_keys<'r>(a: &Analysed, run: &'r Run) -> Cow<'r, [CompactString]> {
     if doubled {
         Cow::Owned(name_words(a, run).iter().map(|w| entities::key(w)).collect())
     } else {
-        Cow::Borrowed(&run.keys)
+        Cow::Borrowed(a.keys(run))
     }
 }
 
