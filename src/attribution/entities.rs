@@ -70,9 +70,10 @@ impl<'a> Words<'a> {
     /// sigma (lowercased by its place in the word, which the suffixes change).
     pub fn bare(&self, i: usize) -> Cow<'a, str> {
         let word = self.word(i);
-        let same = !(word.ends_with("'S")
-            || word.ends_with("’S")
-            || (!word.is_ascii() && word.contains('Σ')));
+        // A capital sigma is two bytes, the first of them 0xCE: most words have no byte
+        // beyond ASCII to look at.
+        let same = !((word.ends_with('S') && (word.ends_with("'S") || word.ends_with("’S")))
+            || (word.as_bytes().contains(&0xCE) && word.contains('Σ')));
         if same {
             Cow::Borrowed(bare_lowercase(&self.lower[i]))
         } else {
@@ -122,7 +123,7 @@ fn is_possessive(word: &str) -> bool {
 }
 
 /// Capitalised, or a name behind a lowercase Arabic article ("el-Araby", "al-Jubeir").
-#[inline]
+#[inline(always)]
 fn is_capitalised(word: &str) -> bool {
     // Most words start with an ASCII letter: the first byte decides, but for "al-", "el-".
     match word.as_bytes().first() {

@@ -407,7 +407,15 @@ pub(super) fn role_mention(
 /// lowercase nouns and adjectives ("press", "angry"), capitalised names of teams and
 /// organisations ("Toronto Maple Leafs"), not a person's name.
 fn role_after_modifiers(a: &Analysed, from: usize, limit: usize, table: &Table) -> Option<usize> {
-    for k in from..=limit.min(a.tokens.len().saturating_sub(1)) {
+    let limit = limit.min(a.tokens.len().saturating_sub(1));
+    // Most phrases after "the" hold no role noun at all: then the words need no closer look.
+    let has_role = (from..=limit)
+        .take_while(|&k| a.tokens[k].kind == Kind::Word && a.is_outside(k))
+        .any(|k| lexicon::is_role(bare_lowercase(&a.lower[k])));
+    if !has_role {
+        return None;
+    }
+    for k in from..=limit {
         if a.tokens[k].kind != Kind::Word || !a.is_outside(k) {
             return None;
         }
