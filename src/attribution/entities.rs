@@ -57,6 +57,8 @@ pub(crate) struct Words<'a> {
     pub tokens: &'a [Token],
     /// Each token lowercased by [`lowercase`].
     pub lower: &'a [CompactString],
+    /// The text has a capital sigma ('Σ').
+    pub has_sigma: bool,
 }
 
 impl<'a> Words<'a> {
@@ -68,17 +70,17 @@ impl<'a> Words<'a> {
     /// [`bare`] of token `i`, from its lowercase form when that gives the same: always but
     /// for a possessive in capitals ("PUTIN'S" keeps its "'s" in [`bare`]) and a capital
     /// sigma (lowercased by its place in the word, which the suffixes change).
+    #[inline]
     pub fn bare(&self, i: usize) -> Cow<'a, str> {
-        let word = self.word(i);
-        // A capital sigma is two bytes, the first of them 0xCE: most words have no byte
-        // beyond ASCII to look at.
-        let same = !((word.ends_with('S') && (word.ends_with("'S") || word.ends_with("’S")))
-            || (word.as_bytes().contains(&0xCE) && word.contains('Σ')));
-        if same {
-            Cow::Borrowed(bare_lowercase(&self.lower[i]))
-        } else {
-            Cow::Owned(bare(word).into())
+        let end = self.tokens[i].end;
+        let unusual = self.has_sigma || self.text.as_bytes()[end - 1] == b'S';
+        if unusual {
+            let word = self.word(i);
+            if word.ends_with("'S") || word.ends_with("’S") || word.contains('Σ') {
+                return Cow::Owned(bare(word).into());
+            }
         }
+        Cow::Borrowed(bare_lowercase(&self.lower[i]))
     }
 }
 
@@ -1040,6 +1042,7 @@ mod tests {
             text,
             tokens: &tokens,
             lower: &lower,
+            has_sigma: text.contains('Σ'),
         };
         runs(words, &mut Vec::new())
             .into_iter()
@@ -1144,6 +1147,7 @@ mod tests {
             text,
             tokens: &tokens,
             lower: &lower,
+            has_sigma: text.contains('Σ'),
         };
         for i in 0..tokens.len() {
             assert_eq!(words.bare(i), bare(words.word(i)).as_str(), "{}", words.word(i));

@@ -102,16 +102,20 @@ pub(crate) fn key_value(entry: &'static str) -> (&'static str, &'static str) {
 /// turned away by one bit, without hashing the word or comparing it with an entry.
 pub(crate) struct Lookup<K, V> {
     map: HashMap<K, V>,
-    sketches: Box<[u64; SKETCH_BITS / 64]>,
+    sketches: Box<[u64]>,
+    /// `32 - log2(bits)`: the shift that leaves a sketch's top bits as its bit.
+    shift: u32,
 }
 
-/// Bits in a [`Lookup`]'s sketch set: few enough to stay in cache, many enough that the
-/// short lists leave most bits unset.
-const SKETCH_BITS: usize = 1 << 12;
+/// Fewest bits in a [`Lookup`]'s sketch set: few enough to stay in cache, many enough that
+/// the short lists leave most bits unset. Long lists get about 16 bits per word, up to
+/// [`MAX_SKETCH_BITS`].
+const MIN_SKETCH_BITS: usize = 1 << 12;
+const MAX_SKETCH_BITS: usize = 1 << 16;
 
-/// The bit a word sets in a [`Lookup`]'s sketch set.
+/// The bit a word sets in a sketch set of `32 - shift` bits.
 #[inline]
-fn sketch(word: &str) -> usize {
+fn sketch(word: &str, shift: u32) -> usize {
     let bytes = word.as_bytes();
     let byte = |b: Option<&u8>| b.map_or(0, |&b| u32::from(b));
     let packed = (bytes.len() as u32)
@@ -119,7 +123,7 @@ fn sketch(word: &str) -> usize {
         ^ byte(bytes.get(1)) << 16
         ^ byte(bytes.last()) << 24;
     // Fibonacci hashing: the top bits of the product mix all four.
-    (packed.wrapping_mul(0x9E37_79B9) >> (32 - SKETCH_BITS.trailing_zeros())) as usize
+    (packed.wrapping_mul(0x9E37_79B9) >> shift) as usize
 }
 
 // The sketch test is inlined where a list is looked up; hashing stays out of line, as most
@@ -132,7 +136,7 @@ impl<K: Borrow<str> + Hash + Eq, V> Lookup<K, V> {
 
     #[inline]
     fn get_key_value(&self, word: &str) -> Option<(&K, &V)> {
-        let bit = sketch(word);
+        let bit = sketch(word, self.shift);
         if self.sketches[bit / 64] & (1 << (bit % 64)) == 0 {
             return None;
         }
@@ -152,12 +156,20 @@ impl<K: Borrow<str> + Hash + Eq, V> Lookup<K, V> {
 
 impl<K: Borrow<str> + Hash + Eq, V> From<HashMap<K, V>> for Lookup<K, V> {
     fn from(map: HashMap<K, V>) -> Lookup<K, V> {
-        let mut sketches = Box::new([0; SKETCH_BITS / 64]);
+        let bits = (map.len() * 16)
+            .next_power_of_two()
+            .clamp(MIN_SKETCH_BITS, MAX_SKETCH_BITS);
+        let shift = 32 - bits.trailing_zeros();
+        let mut sketches = vec![0; bits / 64].into_boxed_slice();
         for key in map.keys() {
-            let bit = sketch(key.borrow());
+            let bit = sketch(key.borrow(), shift);
             sketches[bit / 64] |= 1 << (bit % 64);
         }
-        Lookup { map, sketches }
+        Lookup {
+            map,
+            sketches,
+            shift,
+        }
     }
 }
 
@@ -216,9 +228,18 @@ fn inflections(lemma: &str) -> Vec<String> {
     forms
 }
 
-static VERBS: LazyLock<Lookup<String, Verb>> = LazyLock::new(|| {
+/// What a word form starts in speech: a verb on its own, phrases (the words after it).
+#[derive(Default)]
+struct Speech {
+    verb: Option<Verb>,
+    phrases: Vec<Vec<&'static str>>,
+}
+
+/// Speech verbs in all their forms, and speech acts of several words ("pointed out", "took
+/// aim at") by the forms of their first word: one lookup per word of a text.
+static SPEECH: LazyLock<Lookup<String, Speech>> = LazyLock::new(|| {
     let inverting = set(lists::INVERTING_FORMS);
-    let mut map = HashMap::default();
+    let mut map: HashMap<String, Speech> = HashMap::default();
     for (list, tier) in [
         (lists::STANCE_VERBS, Tier::B),
         (lists::SPEECH_VERBS, Tier::A),
@@ -232,22 +253,16 @@ static VERBS: LazyLock<Lookup<String, Verb>> = LazyLock::new(|| {
                     is_call: matches!(lemma, "call" | "brand" | "label" | "dub"),
                     is_narrow: matches!(lemma, "add" | "write" | "post" | "answer"),
                 };
-                map.insert(form, verb);
+                map.entry(form).or_default().verb = Some(verb);
             }
         }
     }
-    Lookup::from(map)
-});
-
-/// Speech acts of several words, by the forms of their first word: the words that follow.
-static PHRASES: LazyLock<Lookup<String, Vec<Vec<&'static str>>>> = LazyLock::new(|| {
-    let mut map: HashMap<String, Vec<Vec<&'static str>>> = HashMap::default();
     for entry in entries(lists::SPEECH_PHRASES) {
         let mut words = entry.split(' ');
         let lemma = words.next().expect("a phrase has words");
         let rest: Vec<&'static str> = words.collect();
         for form in inflections(lemma) {
-            map.entry(form).or_default().push(rest.clone());
+            map.entry(form).or_default().phrases.push(rest.clone());
         }
     }
     Lookup::from(map)
@@ -256,8 +271,7 @@ static PHRASES: LazyLock<Lookup<String, Vec<Vec<&'static str>>>> = LazyLock::new
 /// A speech act of several words starting at `words[i]` ("pointed out", "took aim at"):
 /// the verb it counts as.
 #[inline]
-pub(crate) fn phrase(words: &[CompactString], i: usize) -> Option<Verb> {
-    let rests = PHRASES.get(words.get(i)?.as_str())?;
+fn phrase(words: &[CompactString], i: usize, rests: &[Vec<&'static str>]) -> Option<Verb> {
     let fits = rests.iter().any(|rest| {
         rest.iter()
             .enumerate()
@@ -275,7 +289,8 @@ pub(crate) fn phrase(words: &[CompactString], i: usize) -> Option<Verb> {
 /// The speech verb at `words[i]`: a listed verb, or the first word of a listed phrase.
 #[inline]
 pub(crate) fn verb_at(words: &[CompactString], i: usize) -> Option<Verb> {
-    verb(&words[i]).or_else(|| phrase(words, i))
+    let speech = SPEECH.get(&words[i])?;
+    speech.verb.or_else(|| phrase(words, i, &speech.phrases))
 }
 
 /// True for words that mark places or organisations but are common surnames too ("May",
@@ -289,7 +304,7 @@ pub(crate) fn is_soft_surname(word: &str) -> bool {
 /// The speech verb for a lowercase word form, if it is one.
 #[inline]
 pub(crate) fn verb(word: &str) -> Option<Verb> {
-    VERBS.get(word).copied()
+    SPEECH.get(word)?.verb
 }
 
 /// Words skipped between a subject and its verb: adverbs, auxiliaries, negation.

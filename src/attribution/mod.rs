@@ -258,12 +258,14 @@ impl<'a> Analysed<'a> {
     fn new(text: &'a str) -> Analysed<'a> {
         let mut tokens = tokens::tokenize(text);
         let quotes = tokens::find_quotes(text, &mut tokens);
-        let lower = lowercase_tokens(text, &tokens);
+        let is_ascii = text.is_ascii();
+        let lower = lowercase_tokens(text, is_ascii, &tokens);
         let mut keys = Vec::new();
         let words = entities::Words {
             text,
             tokens: &tokens,
             lower: &lower,
+            has_sigma: !is_ascii && text.contains('Σ'),
         };
         let runs = entities::runs(words, &mut keys);
         let mut a = Analysed {
@@ -417,8 +419,8 @@ impl<'a> Analysed<'a> {
 
 /// Each token lowercased, as [`entities::lowercase`] does it. A paragraph of plain ASCII,
 /// most of them, is lowercased at once and then cut into its tokens.
-fn lowercase_tokens(text: &str, tokens: &[Token]) -> Vec<CompactString> {
-    if text.is_ascii() {
+fn lowercase_tokens(text: &str, is_ascii: bool, tokens: &[Token]) -> Vec<CompactString> {
+    if is_ascii {
         let lowered = text.to_ascii_lowercase();
         tokens
             .iter()
