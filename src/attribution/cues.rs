@@ -8,7 +8,7 @@ use super::entities::Table;
 use super::lexicon::{self, Tier};
 use super::mentions::{Mention, Referent};
 use super::tokens::Kind;
-use super::{Analysed, Claim, Cue, CueKind};
+use super::{Analysed, Claim, ClaimCue, CueKind};
 
 /// A speech cue and the speaker it was tied to.
 #[derive(Debug, Clone)]
@@ -19,7 +19,7 @@ pub(super) struct CueHit {
     pub(super) speaker: Option<Claim>,
     /// When there is no speaker: the subject that was found and is not a named person (a
     /// pronoun with no antecedent, an unknown name, a group), as (kind, its words).
-    pub(super) unresolved: Option<(CueKind, String)>,
+    pub(super) unresolved: Option<(CueKind, CompactString)>,
     /// Other speakers of the same cue: "Muthama and Aladwa have accused ...".
     pub(super) also: Vec<Claim>,
     /// A common noun that is the subject ("officials said"), for `--explain`.
@@ -282,7 +282,7 @@ pub(super) fn clause_speaker(
         .rev()
         .find(|c| a.sentence[c.token] == sentence && c.speaker.is_some());
     if let Some(mut claim) = earlier.and_then(|c| c.speaker.clone()) {
-        claim.cue.verb = Some(verb.to_string());
+        claim.cue.verb = Some(CompactString::new(verb));
         claim.at = i;
         return Some(claim);
     }
@@ -930,7 +930,7 @@ pub(super) fn apposition_start(a: &Analysed, j: usize) -> Option<usize> {
 
 /// "a senior Defense Department spokesman", "an SDF commander": a singular role noun at
 /// `k` after an article, as (Role, its words).
-fn unnamed_role(a: &Analysed, k: usize) -> Option<(CueKind, String)> {
+fn unnamed_role(a: &Analysed, k: usize) -> Option<(CueKind, CompactString)> {
     let w = a.lower[k].as_str();
     // "A man who threatened ...": a person nobody will name, not a role.
     let generic = matches!(w, "man" | "woman" | "person" | "boy" | "girl");
@@ -945,7 +945,7 @@ fn unnamed_role(a: &Analysed, k: usize) -> Option<(CueKind, String)> {
 }
 
 /// The subject of a cue that gave no speaker: its kind and words.
-fn unresolved(a: &Analysed, m: &Mention, speaker: &Option<Claim>) -> Option<(CueKind, String)> {
+fn unresolved(a: &Analysed, m: &Mention, speaker: &Option<Claim>) -> Option<(CueKind, CompactString)> {
     speaker.is_none().then(|| (m.kind, a.span(m.start, m.end)))
 }
 
@@ -961,10 +961,10 @@ pub(super) fn speaker_from(
         return None;
     };
     let mention = a.span(m.start, m.end);
-    let cue = Cue {
+    let cue = ClaimCue {
         kind,
         mention,
-        verb: verb.map(str::to_string),
+        verb: verb.map(CompactString::new),
         has_quote: false,
     };
     Some(Claim::new(entity, cue, m.start))

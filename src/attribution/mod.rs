@@ -308,8 +308,8 @@ impl<'a> Analysed<'a> {
     }
 
     /// The text of tokens `start..end`, as written.
-    fn span(&self, start: usize, end: usize) -> String {
-        self.text[self.tokens[start].start..self.tokens[end - 1].end].to_string()
+    fn span(&self, start: usize, end: usize) -> CompactString {
+        CompactString::new(&self.text[self.tokens[start].start..self.tokens[end - 1].end])
     }
 
     fn is_outside(&self, i: usize) -> bool {
@@ -634,13 +634,34 @@ fn descriptors_around(a: &Analysed, run: &Run) -> (Vec<String>, Option<u32>, Opt
 #[derive(Debug, Clone)]
 struct Claim {
     person: PersonId,
-    cue: Cue,
+    cue: ClaimCue,
     at: usize,
 }
 
 impl Claim {
-    fn new(person: PersonId, cue: Cue, at: usize) -> Claim {
+    fn new(person: PersonId, cue: ClaimCue, at: usize) -> Claim {
         Claim { person, cue, at }
+    }
+}
+
+/// A claim's [`Cue`], its words kept inline when short (most are: "he", "said"), as claims
+/// are copied from paragraph to paragraph.
+#[derive(Debug, Clone)]
+struct ClaimCue {
+    kind: CueKind,
+    mention: CompactString,
+    verb: Option<CompactString>,
+    has_quote: bool,
+}
+
+impl From<ClaimCue> for Cue {
+    fn from(cue: ClaimCue) -> Cue {
+        Cue {
+            kind: cue.kind,
+            mention: cue.mention.into(),
+            verb: cue.verb.map(Into::into),
+            has_quote: cue.has_quote,
+        }
     }
 }
 
@@ -739,7 +760,7 @@ fn attribute_paragraph(
         // An answer goes on in the first person; narration after the interview does not.
         && a.lower.iter().any(|w| matches!(w.as_str(), "i" | "we" | "my" | "our" | "me" | "us"))
     {
-        let cue = Cue {
+        let cue = ClaimCue {
             kind: CueKind::CarriedQuote,
             ..claim.cue
         };
@@ -749,7 +770,7 @@ fn attribute_paragraph(
     }
     state.carried = match a.quotes.last() {
         Some(q) if q.is_open_at_end => last_quote_speaker.map(|c| {
-            let cue = Cue {
+            let cue = ClaimCue {
                 kind: CueKind::CarriedQuote,
                 has_quote: true,
                 ..c.cue
@@ -788,11 +809,11 @@ fn attribute_paragraph(
         seen.push(claim.person);
         speakers.push(Speaker {
             name: table[claim.person].name(),
-            cue: claim.cue,
+            cue: claim.cue.into(),
         });
     }
     let lead = cues.iter().find_map(|c| match &c.unresolved {
-        Some((CueKind::Role, words)) if c.speaker.is_none() => Some(words.clone()),
+        Some((CueKind::Role, words)) if c.speaker.is_none() => Some(words.to_string()),
         _ => None,
     });
     let why = if explain && speakers.is_empty() {
@@ -898,7 +919,7 @@ fn continued_quote(a: &Analysed, cues: &[CueHit], table: &Table, state: &State) 
     if !fits {
         return None;
     }
-    let cue = Cue {
+    let cue = ClaimCue {
         kind: CueKind::CarriedQuote,
         has_quote: true,
         ..previous.cue.clone()

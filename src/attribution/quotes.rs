@@ -4,7 +4,7 @@
 use super::cues::CueHit;
 use super::mentions::{Mention, Referent};
 use super::tokens::{Kind, Quote};
-use super::{Analysed, Claim, Cue, CueKind};
+use super::{Analysed, Claim, ClaimCue, CueKind};
 
 /// The speaker of quotation `q`: the cue of its sentence (right after it first, then before
 /// it), else the previous quotation's speaker, else one carried over from the last paragraph.
@@ -33,7 +33,7 @@ pub(super) fn quote_speaker(
     let chosen = after.or(before).or(later);
     if let Some(cue) = chosen {
         return cue.speaker.as_ref().map(|claim| {
-            let cue = Cue {
+            let cue = ClaimCue {
                 has_quote: true,
                 ..claim.cue.clone()
             };
@@ -67,7 +67,7 @@ pub(super) fn quote_speaker(
             } else {
                 m.kind
             };
-            let cue = Cue {
+            let cue = ClaimCue {
                 kind,
                 mention,
                 verb: None,
@@ -84,7 +84,7 @@ pub(super) fn quote_speaker(
         return after_person_sentence(a, quote, mentions);
     }
     previous.map(|c| {
-        let cue = Cue {
+        let cue = ClaimCue {
             kind: if c.cue.kind == CueKind::CarriedQuote {
                 CueKind::CarriedQuote
             } else {
@@ -109,7 +109,7 @@ pub(super) fn answer_label(a: &Analysed, mentions: &[Mention]) -> Option<Claim> 
         return None;
     }
     let mention = a.span(m.start, m.end);
-    let cue = Cue {
+    let cue = ClaimCue {
         kind: CueKind::Name,
         mention,
         verb: None,
@@ -140,7 +140,7 @@ pub(super) fn after_person_sentence(
         return None;
     };
     let mention = a.span(subject.start, subject.end);
-    let cue = Cue {
+    let cue = ClaimCue {
         kind: CueKind::FloatingQuote,
         mention,
         verb: None,
