@@ -125,6 +125,17 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// ASCII letters and digits, by byte.
+const ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// Splits a paragraph into tokens.
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
@@ -136,22 +147,35 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         None => None,
     };
     let next = |i: usize| i + at(i).map_or(0, char::len_utf8);
+    let bytes = text.as_bytes();
     let mut i = 0;
-    while let Some(c) = at(i) {
-        let after = i + c.len_utf8();
-        if c.is_whitespace() {
-            i = after;
-            continue;
-        }
-        if is_word_char(c) {
+    while i < bytes.len() {
+        // ASCII spaces, letters and digits are told at once, from the byte.
+        let b = bytes[i];
+        let (c, after) = if b.is_ascii() {
+            if matches!(b, b' ' | b'\t'..=b'\r') {
+                i += 1;
+                continue;
+            }
+            (char::from(b), i + 1)
+        } else {
+            let c = text[i..].chars().next().expect("i is a character boundary");
+            if c.is_whitespace() {
+                i += c.len_utf8();
+                continue;
+            }
+            (c, i + c.len_utf8())
+        };
+        if ALNUM[usize::from(b)] || (!b.is_ascii() && is_word_char(c)) {
             let start = i;
             i = after;
             loop {
                 // ASCII letters and digits, the most of any word, need no decoding.
-                i += text.as_bytes()[i..]
+                let rest = &bytes[i..];
+                i += rest
                     .iter()
-                    .take_while(|b| b.is_ascii_alphanumeric())
-                    .count();
+                    .position(|&b| !ALNUM[usize::from(b)])
+                    .unwrap_or(rest.len());
                 let Some(c) = at(i) else { break };
                 let after = i + c.len_utf8();
                 match c {
