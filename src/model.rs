@@ -192,6 +192,9 @@ pub enum CueKind {
     FloatingQuote,
     /// A quotation continued from the previous paragraph, left open there.
     CarriedQuote,
+    /// A quotation left open at the end of the paragraph, whose speaker the next paragraph
+    /// names as the quotation goes on there.
+    NamedLater,
     /// Named by the input itself (JSON Lines paragraphs with `speakers`).
     Given,
 }
@@ -235,6 +238,13 @@ impl fmt::Display for Cue {
                 write!(
                     f,
                     "quote carried over from the previous paragraph (\"{}{verb}\")",
+                    self.mention
+                )
+            }
+            CueKind::NamedLater => {
+                write!(
+                    f,
+                    "quote going on in the next paragraph (\"{}{verb}\")",
                     self.mention
                 )
             }

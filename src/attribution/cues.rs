@@ -390,6 +390,16 @@ pub(super) fn is_noun_like(w: &str) -> bool {
 /// Whether a speech-verb form is used as a verb here, and strongly enough for its tier.
 pub(super) fn is_verb_use(a: &Analysed, i: usize, verb: lexicon::Verb) -> bool {
     let n = a.tokens.len();
+    // "Governor Samuel Ortom of Benue State", "the Daily Post": a form written with a
+    // capital after a word of its sentence is part of a name (a line in capitals is not).
+    let word = a.word(i);
+    if i > 0
+        && a.tokens[i - 1].kind == Kind::Word
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().any(char::is_lowercase)
+    {
+        return false;
+    }
     let prev = if i > 0 { a.lower[i - 1].as_str() } else { "" };
     // "the post", "a statement", "his claim": nouns.
     if matches!(
@@ -621,6 +631,9 @@ pub(super) fn subject_of(
                 }
                 return Subject::Blocked;
             }
+            if in_reported_content(a, start) {
+                return Subject::Blocked;
+            }
             return Subject::Mention(m);
         }
         match t.kind {
@@ -709,6 +722,32 @@ pub(super) fn subject_of(
         }
     }
     Subject::Open { may_invert: false }
+}
+
+/// "The forum described reports that President Obi chided the governors": a subject inside
+/// what a report, claim or rumour says is not the one speaking here.
+fn in_reported_content(a: &Analysed, start: usize) -> bool {
+    start >= 2
+        && a.lower[start - 1] == "that"
+        && matches!(
+            a.lower[start - 2].as_str(),
+            "report"
+                | "reports"
+                | "claim"
+                | "claims"
+                | "allegation"
+                | "allegations"
+                | "assertion"
+                | "assertions"
+                | "suggestion"
+                | "suggestions"
+                | "rumour"
+                | "rumours"
+                | "rumor"
+                | "rumors"
+                | "speculation"
+                | "news"
+        )
 }
 
 /// The preposition whose phrase a mention starting at `start` ends: right before it ("for

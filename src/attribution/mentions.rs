@@ -64,12 +64,7 @@ pub(super) fn find_mentions(
                 at: Position::new(p, i),
             });
             (None, i + 1)
-        } else if matches!(a.lower[i].as_str(), "he" | "she") {
-            let gender = if a.lower[i] == "he" {
-                Gender::Male
-            } else {
-                Gender::Female
-            };
+        } else if let Some(gender) = pronoun_gender(a, i) {
             let exclude = named_in_sentence_quotes(a, i, table);
             let in_paragraph: Vec<PersonId> = mentions
                 .iter()
@@ -142,11 +137,7 @@ pub(super) fn find_mentions(
                     table[e].mentions += 1;
                 }
                 if m.kind == CueKind::Pronoun && table[e].gender.is_none() {
-                    table[e].gender = Some(if a.lower[m.start] == "he" {
-                        Gender::Male
-                    } else {
-                        Gender::Female
-                    });
+                    table[e].gender = pronoun_gender(a, m.start);
                 }
                 if m.is_subject && !is_plural(a, &m) {
                     state.subjects.push(Subject {
@@ -535,6 +526,24 @@ pub(super) fn named_in_sentence_quotes(a: &Analysed, i: usize, table: &Table) ->
 /// model in [`super::rank`] scores best. An unnamed person earlier in this paragraph ("a
 /// Ukrainian officer ... he wrote") is the nearer antecedent: then nobody.
 #[allow(clippy::too_many_arguments)]
+/// The gender of a pronoun that may stand for a speaker: "he", "she", and "him" or "her"
+/// as the source of "according to him," ("according to her lawyer" is a role).
+fn pronoun_gender(a: &Analysed, i: usize) -> Option<Gender> {
+    let object = || {
+        i >= 2
+            && a.lower[i - 1] == "to"
+            && a.lower[i - 2] == "according"
+            && a.tokens.get(i + 1).is_none_or(|t| t.kind != Kind::Word)
+    };
+    match a.lower[i].as_str() {
+        "he" => Some(Gender::Male),
+        "she" => Some(Gender::Female),
+        "him" if object() => Some(Gender::Male),
+        "her" if object() => Some(Gender::Female),
+        _ => None,
+    }
+}
+
 pub(super) fn resolve_pronoun(
     a: &Analysed,
     i: usize,

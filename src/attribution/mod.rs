@@ -155,6 +155,7 @@ fn run(paragraphs: &[&str], explain: bool) -> Found {
         reasons.push(why);
     }
     lead_descriptors(&analysed, &leads, &claims, &table, &mut speakers);
+    quotations_named_later(&analysed, &mut speakers, &mut quotes);
     for (found, why) in speakers.iter().zip(&mut reasons) {
         if !found.is_empty() {
             why.clear();
@@ -237,6 +238,56 @@ fn lead_descriptors(
                 },
             });
         }
+    }
+}
+
+/// `“It has not sunk in yet.` left open at the end of a paragraph, and the next one going
+/// on `“It will,” Hart told reporters.`: the quotation is the speaker's whom its last part
+/// names. From the last paragraph back, so a quotation over three paragraphs is one.
+fn quotations_named_later(
+    analysed: &[Analysed],
+    speakers: &mut [Vec<Speaker>],
+    quotes: &mut [Vec<Quotation>],
+) {
+    for p in (0..analysed.len().saturating_sub(1)).rev() {
+        let open_at_end = analysed[p]
+            .quotes
+            .last()
+            .is_some_and(|q| q.is_open_at_end && q.words >= 4);
+        let next_opens = analysed[p + 1].quotes.first().is_some_and(|q| q.open == 0);
+        // A paragraph that is all quotation went on with the previous speaker, as a guess
+        // (see `continued_quote`): the name in the quotation's own last part is better.
+        let previous_open = p > 0
+            && analysed[p - 1]
+                .quotes
+                .last()
+                .is_some_and(|q| q.is_open_at_end);
+        let guessed = matches!(speakers[p].as_slice(), [only] if only.cue.kind == CueKind::CarriedQuote)
+            && !previous_open;
+        if !open_at_end || !next_opens || !(speakers[p].is_empty() || guessed) {
+            continue;
+        }
+        let Some(name) = quotes[p + 1].first().and_then(|q| q.speaker.clone()) else {
+            continue;
+        };
+        let Some(later) = speakers[p + 1].iter().find(|s| s.name == name) else {
+            continue;
+        };
+        if guessed && speakers[p][0].name == name {
+            continue;
+        }
+        let cue = Cue {
+            kind: CueKind::NamedLater,
+            has_quote: true,
+            ..later.cue.clone()
+        };
+        let guess = speakers[p].pop().map(|s| s.name);
+        for quote in &mut quotes[p] {
+            if quote.speaker.is_none() || quote.speaker == guess {
+                quote.speaker = Some(name.clone());
+            }
+        }
+        speakers[p].push(Speaker { name, cue });
     }
 }
 
@@ -908,7 +959,7 @@ fn continued_quote(a: &Analysed, cues: &[CueHit], table: &Table, state: &State) 
     let fits = cues.iter().all(|c| match &c.unresolved {
         Some((CueKind::Pronoun, word)) => {
             let gender = match word.to_lowercase().as_str() {
-                "he" => Gender::Male,
+                "he" | "him" => Gender::Male,
                 _ => Gender::Female,
             };
             person.gender.is_none_or(|g| g == gender)

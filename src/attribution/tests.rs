@@ -968,3 +968,58 @@ fn disagreeing_and_disputing_are_speech() {
         &[&["Mary Major"]],
     );
 }
+
+#[test]
+fn according_to_a_pronoun() {
+    check(
+        &[
+            "Finance Minister Adaeze Obi defended the budget before the chamber on Monday.",
+            "According to her, the measures would halve the deficit within two years.",
+            "According to her lawyer, the hearing was adjourned.",
+        ],
+        &[&[], &["Adaeze Obi"], &[]],
+    );
+}
+
+#[test]
+fn a_capitalised_verb_form_inside_a_sentence_is_a_name() {
+    check(
+        &[
+            "President Tunde Bakare met Governor Samuel Ike of Enugu State in Abuja.",
+            "The governor of Kano State, Ali Musa, said the roads would reopen.",
+        ],
+        &[&[], &["Ali Musa"]],
+    );
+}
+
+#[test]
+fn subjects_inside_what_a_report_says_do_not_speak() {
+    check(
+        &[
+            "The governors' forum dismissed reports that President Tunde Bakare scolded them.",
+            "Aides rejected claims that Mr Bakare told ministers to resign.",
+        ],
+        &[&[], &[]],
+    );
+}
+
+#[test]
+fn a_quotation_over_a_paragraph_break_is_the_speaker_named_in_its_last_part() {
+    check(
+        &[
+            "Rovers were relegated on Saturday after a 2-0 defeat at home.",
+            "\u{201c}It has not sunk in yet. We gave everything this season and it was not enough",
+            "\u{201c}We will be back, I promise you that,\u{201d} captain Tamsin Hart told reporters.",
+        ],
+        &[&[], &["Tamsin Hart"], &["Tamsin Hart"]],
+    );
+    // A guess from the paragraph before gives way to the name.
+    check(
+        &[
+            "Manager Ola Brandt said the result was unacceptable.",
+            "\u{201c}It has not sunk in yet. We gave everything this season and it was not enough",
+            "\u{201c}We will be back, I promise you that,\u{201d} captain Tamsin Hart told reporters.",
+        ],
+        &[&["Ola Brandt"], &["Tamsin Hart"], &["Tamsin Hart"]],
+    );
+}
