@@ -296,8 +296,13 @@ fn read_run(
     let word = |i: usize| words.word(i);
     let bare_at = |k: usize| words.bare(k);
     let mut i = start;
-    // Sentence-initial function words: "The", "But", "While".
-    while i < end && lexicon::is_stop(&bare_at(i)) && lexicon::title(&bare_at(i)).is_none() {
+    // Sentence-initial function words: "The", "But", "While"; but not a surname that is
+    // also one, standing last ("But May said"): the table knows whether it is a person's.
+    while i < end
+        && lexicon::is_stop(&bare_at(i))
+        && lexicon::title(&bare_at(i)).is_none()
+        && !(i + 1 == end && lexicon::is_soft_surname(&bare_at(i)))
+    {
         i += 1;
     }
     if i == end {

@@ -1023,3 +1023,24 @@ fn a_quotation_over_a_paragraph_break_is_the_speaker_named_in_its_last_part() {
         &[&["Ola Brandt"], &["Tamsin Hart"], &["Tamsin Hart"]],
     );
 }
+
+#[test]
+fn a_surname_that_is_also_a_word_alone() {
+    check(
+        &[
+            "Green Party leader Edith May criticised the plan on Thursday.",
+            "\"It is a betrayal of voters,\" May said.",
+            "According to May, the vote was rushed.",
+            "May the best plan win, officials joked.",
+        ],
+        &[&["Edith May"], &["Edith May"], &["Edith May"], &[]],
+    );
+}
+
+#[test]
+fn a_whip_is_a_title() {
+    check(
+        &["Minority Chief Whip Kojo Appiah says the bill will not pass."],
+        &[&["Kojo Appiah"]],
+    );
+}
