@@ -4,7 +4,7 @@
 
 use compact_str::CompactString;
 
-use super::entities::Table;
+use super::entities::{Table, bare_lowercase};
 use super::lexicon::{self, Tier};
 use super::mentions::{Mention, Referent};
 use super::tokens::Kind;
@@ -621,6 +621,23 @@ pub(super) fn subject_of(
                 && let Some(person) = name_before_of(a, start, mentions, mention_ending_at)
             {
                 return Subject::Mention(person);
+            }
+            // "Ama Serwaa, Group Managing Director of Star Bank told": an apposition of
+            // titles whose closing comma was left out; the name before it speaks.
+            if !matches!(mentions[m].what, Referent::Person(_))
+                && !past_apposition
+                && start >= 2
+                && a.tokens[start - 1].kind == Kind::Comma
+                && (start..mentions[m].end).any(|k| {
+                    let w = bare_lowercase(&a.lower[k]);
+                    lexicon::title(w).is_some_and(|t| !t.is_empty()) || lexicon::is_role(w)
+                })
+                && mention_ending_at[start - 2]
+                    .is_some_and(|n| matches!(mentions[n].what, Referent::Person(_)))
+            {
+                j = start;
+                past_apposition = true;
+                continue;
             }
             // "A spokesman for Mr Harris said", "The secretary of the Environment and Water
             // Minister X criticised": the name is in a phrase, not the subject.

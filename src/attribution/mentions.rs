@@ -544,6 +544,10 @@ fn pronoun_gender(a: &Analysed, i: usize) -> Option<Gender> {
     }
 }
 
+/// Paragraphs back that a pronoun looks for the person in subject position it stands for:
+/// real copy often has two paragraphs of background between a speaker's turns.
+const PRONOUN_REACH: usize = 3;
+
 pub(super) fn resolve_pronoun(
     a: &Analysed,
     i: usize,
@@ -560,7 +564,7 @@ pub(super) fn resolve_pronoun(
     let mut recent: Vec<PersonId> = Vec::new();
     for subject in state.subjects.iter().rev() {
         let sp = subject.at.paragraph;
-        if sp + 2 < p {
+        if sp + PRONOUN_REACH < p {
             break;
         }
         match subject.person {
