@@ -648,8 +648,10 @@ fn descriptors_around(a: &Analysed, run: &Run) -> (Vec<String>, Option<u32>, Opt
             }
         }
     }
-    // Before: up to three lowercase words ("chief executive", "striker", "the club’s captain,").
-    let mut k = run.start;
+    // Before: up to three lowercase words ("chief executive", "striker", "the club’s captain,"),
+    // also before the organisation they are held in ("the chief executive of the Adu
+    // Foundation, Esi Adu").
+    let mut k = organisation_before(a, run.start).unwrap_or(run.start);
     let mut steps = 0;
     while k > 0 && steps < 4 {
         k -= 1;
@@ -679,6 +681,31 @@ fn descriptors_around(a: &Analysed, run: &Run) -> (Vec<String>, Option<u32>, Opt
         age = age.or_else(|| age_word.split('-').next()?.parse().ok());
     }
     (roles, age, nat)
+}
+
+/// For a name after `of [the] Capitalised Words,`, the position of that "of": the words
+/// before it may describe the person.
+fn organisation_before(a: &Analysed, start: usize) -> Option<usize> {
+    let comma = start.checked_sub(1)?;
+    if a.tokens[comma].kind != Kind::Comma {
+        return None;
+    }
+    let is_capitalised_word = |k: usize| {
+        a.tokens[k].kind == Kind::Word
+            && a.is_outside(k)
+            && a.word(k).chars().next().is_some_and(char::is_uppercase)
+    };
+    let mut k = comma;
+    while k > 0 && comma - k < 6 && is_capitalised_word(k - 1) {
+        k -= 1;
+    }
+    if k == comma {
+        return None;
+    }
+    if k > 0 && a.lower[k - 1] == "the" {
+        k -= 1;
+    }
+    (k > 1 && a.lower[k - 1] == "of").then_some(k - 1)
 }
 
 /// A cue linked to a person: who speaks, the evidence, and where (token) in the paragraph.

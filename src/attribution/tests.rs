@@ -1071,3 +1071,14 @@ fn pronoun_reaches_two_paragraphs_back() {
         &[&[], &[], &["Ines Duarte"], &[], &[], &[], &[]],
     );
 }
+
+#[test]
+fn role_before_the_organisation_it_is_held_in() {
+    check(
+        &[
+            "The chief executive of the Adu Trust, Esi Manu, opened the new wing.",
+            "The CEO of the trust said the scholarships would double next year.",
+        ],
+        &[&[], &["Esi Manu"]],
+    );
+}
