@@ -159,11 +159,16 @@ pub(super) fn find_cues(a: &Analysed, mentions: &[Mention], table: &Table) -> Ve
             }
             Subject::Open { .. } => (None, None),
         };
-        // "Zuhdi clarified that the minister had said ...": words reported inside another
-        // speaker's words are that speaker's report, not a second speaker.
+        // "Zuhdi clarified that the minister had said ...", "He said President Obi asked
+        // ...": words reported inside another speaker's words are that speaker's report, not
+        // a second speaker.
         let nested = subject.is_some_and(|m| {
             let start = mentions[m].start;
-            start > 0 && matches!(a.lower[start - 1].as_str(), "that" | "whether")
+            start > 0
+                && (matches!(a.lower[start - 1].as_str(), "that" | "whether")
+                    || cues
+                        .iter()
+                        .any(|c| c.token + 1 == start && c.speaker.is_some()))
         }) && cues
             .iter()
             .any(|c| a.sentence[c.token] == a.sentence[i] && c.speaker.is_some());

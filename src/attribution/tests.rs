@@ -1082,3 +1082,14 @@ fn role_before_the_organisation_it_is_held_in() {
         &[&[], &["Esi Manu"]],
     );
 }
+
+#[test]
+fn a_subject_right_after_a_speech_verb_is_inside_the_report() {
+    check(
+        &[
+            "Governor Musa Bello spoke to reporters after the meeting on Tuesday.",
+            "He said President Tunde Bakare asked the governors to wait for the report.",
+        ],
+        &[&[], &["Musa Bello"]],
+    );
+}
