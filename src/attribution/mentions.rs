@@ -528,7 +528,12 @@ pub(super) fn named_in_sentence_quotes(a: &Analysed, i: usize, table: &Table) ->
 #[allow(clippy::too_many_arguments)]
 /// The gender of a pronoun that may stand for a speaker: "he", "she", and "him" or "her"
 /// as the source of "according to him," ("according to her lawyer" is a role).
+#[inline]
 fn pronoun_gender(a: &Analysed, i: usize) -> Option<Gender> {
+    // Most words are longer: told by their length alone.
+    if !(2..=3).contains(&a.lower[i].len()) {
+        return None;
+    }
     let object = || {
         i >= 2
             && a.lower[i - 1] == "to"
