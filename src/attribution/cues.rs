@@ -1006,7 +1006,11 @@ fn unnamed_role(a: &Analysed, k: usize) -> Option<(CueKind, CompactString)> {
 }
 
 /// The subject of a cue that gave no speaker: its kind and words.
-fn unresolved(a: &Analysed, m: &Mention, speaker: &Option<Claim>) -> Option<(CueKind, CompactString)> {
+fn unresolved(
+    a: &Analysed,
+    m: &Mention,
+    speaker: &Option<Claim>,
+) -> Option<(CueKind, CompactString)> {
     speaker.is_none().then(|| (m.kind, a.span(m.start, m.end)))
 }
 

@@ -287,12 +287,7 @@ fn same_quote(tokens: &[Token], a: usize, b: usize) -> bool {
 }
 
 /// Reads titles, nationality and name out of tokens `start..end`.
-fn read_run(
-    words: Words,
-    start: usize,
-    end: usize,
-    keys: &mut Vec<CompactString>,
-) -> Option<Run> {
+fn read_run(words: Words, start: usize, end: usize, keys: &mut Vec<CompactString>) -> Option<Run> {
     let word = |i: usize| words.word(i);
     let bare_at = |k: usize| words.bare(k);
     let mut i = start;
@@ -451,9 +446,7 @@ fn read_run(
         })
         || (run.name.len() == 1 && is_acronym(word(run.name.start)))
         || qualifier_only;
-    if run.gender.is_none()
-        && run.name.len() >= 2
-    {
+    if run.gender.is_none() && run.name.len() >= 2 {
         run.gender = lexicon::first_name_gender(&bare_at(run.name.start));
     }
     if !run.is_not_person {
@@ -1155,7 +1148,12 @@ mod tests {
             has_sigma: text.contains('Σ'),
         };
         for i in 0..tokens.len() {
-            assert_eq!(words.bare(i), bare(words.word(i)).as_str(), "{}", words.word(i));
+            assert_eq!(
+                words.bare(i),
+                bare(words.word(i)).as_str(),
+                "{}",
+                words.word(i)
+            );
         }
     }
 

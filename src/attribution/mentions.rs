@@ -520,12 +520,6 @@ pub(super) fn named_in_sentence_quotes(a: &Analysed, i: usize, table: &Table) ->
     named
 }
 
-/// The person a pronoun at token `i` of paragraph `p` stands for: among the persons in view
-/// (subjects of this paragraph and the two before, persons named here, the last speakers),
-/// whose gender fits and who is not named inside the quotation being attributed, the one the
-/// model in [`super::rank`] scores best. An unnamed person earlier in this paragraph ("a
-/// Ukrainian officer ... he wrote") is the nearer antecedent: then nobody.
-#[allow(clippy::too_many_arguments)]
 /// The gender of a pronoun that may stand for a speaker: "he", "she", and "him" or "her"
 /// as the source of "according to him," ("according to her lawyer" is a role).
 #[inline]
@@ -554,6 +548,12 @@ fn pronoun_gender(a: &Analysed, i: usize) -> Option<Gender> {
 /// out on the real set: 0.954 with two, 0.951 with three).
 const PRONOUN_REACH: usize = 2;
 
+/// The person a pronoun at token `i` of paragraph `p` stands for: among the persons in view
+/// (subjects of this paragraph and the two before, persons named here, the last speakers),
+/// whose gender fits and who is not named inside the quotation being attributed, the one the
+/// model in [`super::rank`] scores best. An unnamed person earlier in this paragraph ("a
+/// Ukrainian officer ... he wrote") is the nearer antecedent: then nobody.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn resolve_pronoun(
     a: &Analysed,
     i: usize,

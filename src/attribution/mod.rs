@@ -38,12 +38,12 @@ pub use crate::model::{Cue, CueKind, Speaker};
 pub const RULES_VERSION: u32 = 5;
 use crate::model::{Article, Quotation};
 use compact_str::CompactString;
-use std::borrow::Cow;
 use cues::{CueHit, find_cues, is_preposition};
 use entities::{PersonId, Position, Run, Table};
 use lexicon::Gender;
 use mentions::find_mentions;
 use quotes::{answer_label, quote_speaker};
+use std::borrow::Cow;
 use tokens::{Kind, Quote, Token};
 /// Longest paragraph attribution reads, in bytes (20 KB, ten times a long paragraph of
 /// news). Longer ones (a whole page on one line, a binary dump) are indexed without
@@ -589,7 +589,12 @@ fn register_keys<'r>(a: &'r Analysed, run: &Run) -> Cow<'r, [CompactString]> {
         w.ends_with("’s") || w.ends_with("'s")
     });
     if doubled {
-        Cow::Owned(name_words(a, run).iter().map(|w| entities::key(w)).collect())
+        Cow::Owned(
+            name_words(a, run)
+                .iter()
+                .map(|w| entities::key(w))
+                .collect(),
+        )
     } else {
         Cow::Borrowed(a.keys(run))
     }
@@ -705,7 +710,7 @@ fn organisation_before(a: &Analysed, start: usize) -> Option<usize> {
     if k > 0 && a.lower[k - 1] == "the" {
         k -= 1;
     }
-    (k > 1 && a.lower[k - 1] == "of").then_some(k - 1)
+    (k > 1 && a.lower[k - 1] == "of").then(|| k - 1)
 }
 
 /// A cue linked to a person: who speaks, the evidence, and where (token) in the paragraph.

@@ -1093,3 +1093,12 @@ fn a_subject_right_after_a_speech_verb_is_inside_the_report() {
         &[&[], &["Musa Bello"]],
     );
 }
+
+#[test]
+fn capitalised_words_and_a_comma_opening_the_paragraph() {
+    // Overflowed (a panic in debug builds) looking for "of" before the first word.
+    check(
+        &["Acme Holdings, Jane Roe said, would close the plant."],
+        &[&["Jane Roe"]],
+    );
+}
