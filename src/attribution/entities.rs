@@ -1030,18 +1030,26 @@ mod tests {
     use super::super::tokens::tokenize;
     use super::*;
 
-    fn read(text: &str) -> Vec<(String, Option<String>, bool)> {
+    /// Runs `f` on the words of `text`, tokenized and lowercased as attribution does it.
+    fn with_words<R>(text: &str, f: impl FnOnce(Words) -> R) -> R {
         let tokens = tokenize(text);
         let lower: Vec<CompactString> = tokens
             .iter()
             .map(|t| lowercase(&text[t.start..t.end]))
             .collect();
-        let words = Words {
+        f(Words {
             text,
             tokens: &tokens,
             lower: &lower,
             has_sigma: text.contains('Σ'),
-        };
+        })
+    }
+
+    fn read(text: &str) -> Vec<(String, Option<String>, bool)> {
+        with_words(text, read_words)
+    }
+
+    fn read_words(words: Words) -> Vec<(String, Option<String>, bool)> {
         runs(words, &mut Vec::new())
             .into_iter()
             .map(|r| {
@@ -1136,25 +1144,12 @@ mod tests {
     #[test]
     fn bare_from_the_lowercase_token_is_bare_of_the_word() {
         let text = "PUTIN'S Putin’s PUTIN’S MR. İstanbul's ǅemal ΟΔΥΣΣΕΑΣ’s ΣΟΦΙΑΣ. U.S. so";
-        let tokens = tokenize(text);
-        let lower: Vec<CompactString> = tokens
-            .iter()
-            .map(|t| lowercase(&text[t.start..t.end]))
-            .collect();
-        let words = Words {
-            text,
-            tokens: &tokens,
-            lower: &lower,
-            has_sigma: text.contains('Σ'),
-        };
-        for i in 0..tokens.len() {
-            assert_eq!(
-                words.bare(i),
-                bare(words.word(i)).as_str(),
-                "{}",
-                words.word(i)
-            );
-        }
+        with_words(text, |words| {
+            for i in 0..words.tokens.len() {
+                let word = words.word(i);
+                assert_eq!(words.bare(i), bare(word).as_str(), "{word}");
+            }
+        });
     }
 
     #[test]
