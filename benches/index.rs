@@ -9,6 +9,11 @@
 //! thread, so the figures compare with `benches/parse.rs` per core (the writer's indexing
 //! thread still runs beside the feeding thread). Run with `cargo bench --bench index`.
 
+/// The allocator of the `whosaid` binary, so the figures are what it runs.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::hint::black_box;
 use std::path::Path;
 use std::time::Duration;

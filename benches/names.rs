@@ -7,6 +7,11 @@
 //! spelling variant of the surname and a name with its accents removed, as a corpus of
 //! news gives them. Run with `cargo bench --bench names`.
 
+/// The allocator of the `whosaid` binary, so the figures are what it runs.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::hint::black_box;
 use std::time::Duration;
 

@@ -7,6 +7,11 @@
 //!
 //! Run with `cargo bench --bench search`.
 
+/// The allocator of the `whosaid` binary, so the figures are what it runs.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::hint::black_box;
 use std::time::Duration;
 

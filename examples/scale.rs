@@ -18,6 +18,11 @@
 //! made-up words added to every paragraph, so that there are common and rare terms as in
 //! real text. Everything is deterministic (seeded).
 
+/// The allocator of the `whosaid` binary, so the figures are what it runs.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[allow(unused_imports)]
 #[path = "../benches/support/corpus.rs"]
 mod corpus;

@@ -1,6 +1,12 @@
 //! The `whosaid` binary: parses arguments, resolves them into one [`Config`], calls the
 //! library, prints, and ends with an [`Exit`] status.
 
+/// mimalloc: attribution and tantivy's writer allocate many small short-lived objects, which
+/// it serves faster than the system allocator (see `BENCHMARKS.md`).
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod args;
 mod cli;
 mod config;
