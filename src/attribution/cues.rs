@@ -39,7 +39,7 @@ pub(super) fn find_cues(a: &Analysed, mentions: &[Mention], table: &Table) -> Ve
         if !a.is_outside(i) || a.tokens[i].kind != Kind::Word {
             continue;
         }
-        let words_of = |k: usize, w: &str| a.lower.get(i + k).is_some_and(|x| x == w);
+        let words_of = |k: usize, w: &str| a.lower.get(i + k).is_some_and(|x| *x == w);
         // "according to X", "in the words of X": the words that follow are X's.
         let source_at = if a.lower[i] == "according" && words_of(1, "to") {
             Some(i + 2)
@@ -60,7 +60,7 @@ pub(super) fn find_cues(a: &Analysed, mentions: &[Mention], table: &Table) -> Ve
                         || a.tokens[k].kind == Kind::Comma
                         || (a.tokens[k].kind == Kind::Word
                             && a.tokens[k].quote.is_none()
-                            && is_role_word(&a.lower[k]))
+                            && is_role_word(a.lower[k]))
                 })
                 .find_map(|k| mention_starting_at[k])
                 .and_then(|m| speaker_from(a, &mentions[m], None, CueKind::AccordingTo, table));
@@ -85,7 +85,7 @@ pub(super) fn find_cues(a: &Analysed, mentions: &[Mention], table: &Table) -> Ve
         let after_comma = i > 0
             && (a.tokens[i - 1].kind == Kind::Comma
                                 || matches!(
-                    a.lower[i - 1].as_str(),
+                    a.lower[i - 1],
                                         "and" | "by" | "before" | "after" | "while" | "when" | "as"
                 )
                 // "..., at one point quipping that ..."
@@ -96,16 +96,16 @@ pub(super) fn find_cues(a: &Analysed, mentions: &[Mention], table: &Table) -> Ve
                             a.tokens[k].kind == Kind::Word
                                 && a.tokens[k].quote.is_none()
                                 && a.word(k).chars().next().is_some_and(char::is_lowercase)
-                                && lexicon::verb(&a.lower[k]).is_none()
+                                && lexicon::verb(a.lower[k]).is_none()
                         })
                 }));
         // "Reporters were told by Treviño that ...": the agent speaks.
         let passive_agent = (i >= 1
             && matches!(
-                a.lower[i - 1].as_str(),
+                a.lower[i - 1],
                 "was" | "were" | "been" | "being" | "is" | "are"
             )
-            && a.lower.get(i + 1).is_some_and(|w| w == "by"))
+            && a.lower.get(i + 1).is_some_and(|w| *w == "by"))
         .then(|| mention_starting_at.get(i + 2).copied().flatten())
         .flatten();
         if let Some(m) = passive_agent {
@@ -165,7 +165,7 @@ pub(super) fn find_cues(a: &Analysed, mentions: &[Mention], table: &Table) -> Ve
         let nested = subject.is_some_and(|m| {
             let start = mentions[m].start;
             start > 0
-                && (matches!(a.lower[start - 1].as_str(), "that" | "whether")
+                && (matches!(a.lower[start - 1], "that" | "whether")
                     || cues
                         .iter()
                         .any(|c| c.token + 1 == start && c.speaker.is_some()))
@@ -211,7 +211,7 @@ fn coordinated(
     // last person, opened by a possessive, after "and".
     if let Some(p) = (k.saturating_sub(4)..k)
         .rev()
-        .find(|&j| matches!(a.lower[j].as_str(), "her" | "his" | "their"))
+        .find(|&j| matches!(a.lower[j], "her" | "his" | "their"))
         && p >= 1
         && a.lower[p - 1] == "and"
         && (p + 1..k).all(|j| {
@@ -219,7 +219,7 @@ fn coordinated(
                 && a.tokens[j].quote.is_none()
                 && lexicon::verb_at(&a.lower, j).is_none()
                 && (a.word(j).starts_with(char::is_lowercase)
-                    || lexicon::is_nationality(&a.lower[j]))
+                    || lexicon::is_nationality(a.lower[j]))
         })
     {
         k = p;
@@ -300,7 +300,7 @@ pub(super) fn clause_speaker(
                 n.start > m.end
                     && n.start <= m.end + 4
                     && (m.end..n.start).all(|k| {
-                        (a.tokens[k].kind == Kind::Word && is_role_word(&a.lower[k]))
+                        (a.tokens[k].kind == Kind::Word && is_role_word(a.lower[k]))
                             || a.tokens[k].kind == Kind::Comma
                     })
             })
@@ -341,7 +341,7 @@ pub(super) fn mention_after(
             continue;
         }
         let t = a.tokens[k];
-        let w = a.lower[k].as_str();
+        let w = a.lower[k];
         let describes = t.kind == Kind::Word
             && t.quote.is_none()
             && a.word(k).chars().next().is_some_and(char::is_lowercase)
@@ -361,7 +361,7 @@ pub(super) fn mention_after(
 /// or a capitalised name, before the name of who is meant.
 fn describes_on(a: &Analysed, k: usize) -> bool {
     a.tokens.get(k).is_some_and(|t| {
-        let w = a.lower[k].as_str();
+        let w = a.lower[k];
         t.kind == Kind::Word
             && t.quote.is_none()
             && (lexicon::is_role(w)
@@ -405,7 +405,7 @@ pub(super) fn is_verb_use(a: &Analysed, i: usize, verb: lexicon::Verb) -> bool {
     {
         return false;
     }
-    let prev = if i > 0 { a.lower[i - 1].as_str() } else { "" };
+    let prev = if i > 0 { a.lower[i - 1] } else { "" };
     // "the post", "a statement", "his claim": nouns.
     if matches!(
         prev,
@@ -441,7 +441,7 @@ pub(super) fn is_verb_use(a: &Analysed, i: usize, verb: lexicon::Verb) -> bool {
         "was" | "were" | "been" | "being" | "is" | "are" | "be" | "got"
     ) && !verb.is_participle
         && a.lower[i] != "says"
-        && a.lower.get(i + 1).is_none_or(|w| w != "by");
+        && a.lower.get(i + 1).is_none_or(|w| *w != "by");
     if passive {
         return false;
     }
@@ -454,7 +454,7 @@ pub(super) fn is_verb_use(a: &Analysed, i: usize, verb: lexicon::Verb) -> bool {
     let mut k = i;
     while k > 0 && i - k < 4 {
         k -= 1;
-        let w = a.lower[k].as_str();
+        let w = a.lower[k];
         // "should complain", "could say", "will tell": what might be said, not what was
         // (a capitalised "May" or "Will" is a name).
         let is_name = a.word(k).chars().next().is_some_and(char::is_uppercase) && k > 0;
@@ -485,10 +485,10 @@ pub(super) fn is_verb_use(a: &Analysed, i: usize, verb: lexicon::Verb) -> bool {
         }
     }
     // "he has already said his goodbyes": a farewell, not a statement.
-    if matches!(a.lower[i].as_str(), "said" | "says" | "say" | "saying")
+    if matches!(a.lower[i], "said" | "says" | "say" | "saying")
         && (i + 1..(i + 3).min(n)).any(|j| {
             matches!(
-                a.lower[j].as_str(),
+                a.lower[j],
                 "goodbye" | "goodbyes" | "farewell" | "farewells" | "grace" | "prayers" | "hello"
             )
         })
@@ -499,7 +499,7 @@ pub(super) fn is_verb_use(a: &Analysed, i: usize, verb: lexicon::Verb) -> bool {
     if a.lower[i].starts_with("claim")
         && (i + 1..(i + 5).min(n)).any(|j| {
             matches!(
-                a.lower[j].as_str(),
+                a.lower[j],
                 "victory"
                     | "title"
                     | "win"
@@ -533,7 +533,7 @@ pub(super) fn is_verb_use(a: &Analysed, i: usize, verb: lexicon::Verb) -> bool {
         return false;
     }
     let quote_follows = (i + 1..(i + 5).min(n)).any(|j| a.tokens[j].quote.is_some());
-    let next = a.lower.get(i + 1).map(CompactString::as_str).unwrap_or("");
+    let next = a.lower.get(i + 1).copied().unwrap_or("");
     if verb.is_call {
         // "called the overall picture ... "a bleak one"": a quotation later in the clause.
         let quote_in_clause = (i + 1..n)
@@ -634,7 +634,7 @@ pub(super) fn subject_of(
                 && start >= 2
                 && a.tokens[start - 1].kind == Kind::Comma
                 && (start..mentions[m].end).any(|k| {
-                    let w = bare_lowercase(&a.lower[k]);
+                    let w = bare_lowercase(a.lower[k]);
                     lexicon::title(w).is_some_and(|t| !t.is_empty()) || lexicon::is_role(w)
                 })
                 && mention_ending_at[start - 2]
@@ -648,7 +648,7 @@ pub(super) fn subject_of(
             // Minister X criticised": the name is in a phrase, not the subject.
             if let Some(p) = phrase_start(a, start) {
                 // "The head of Local Government New Zealand says": the role is.
-                if a.lower[p] == "of" && p >= 1 && lexicon::is_role(&a.lower[p - 1]) {
+                if a.lower[p] == "of" && p >= 1 && lexicon::is_role(a.lower[p - 1]) {
                     return Subject::Noun(p - 1);
                 }
                 return Subject::Blocked;
@@ -660,7 +660,7 @@ pub(super) fn subject_of(
         }
         match t.kind {
             Kind::Word => {
-                let w = a.lower[j].as_str();
+                let w = a.lower[j];
                 // "..., led by Olena Kravets, who told": the relative pronoun's antecedent.
                 if w == "who"
                     && j >= 2
@@ -674,8 +674,7 @@ pub(super) fn subject_of(
                 }
                 // "Ruto on Tuesday said", "Ruto late Monday told": a day between subject and verb.
                 if is_weekday(w) {
-                    if j > 0 && matches!(a.lower[j - 1].as_str(), "on" | "last" | "late" | "early")
-                    {
+                    if j > 0 && matches!(a.lower[j - 1], "on" | "last" | "late" | "early") {
                         j -= 1;
                     }
                     continue;
@@ -725,7 +724,7 @@ pub(super) fn subject_of(
                         past_apposition = true;
                         // "Méndez, whose husband, Juan Carlos, has worked there, said": the
                         // tail of a relative clause; its own commas hold no subject.
-                        let first = a.lower.get(k + 1).map(CompactString::as_str).unwrap_or("");
+                        let first = a.lower.get(k + 1).copied().unwrap_or("");
                         if is_auxiliary(first) {
                             in_relative = true;
                         } else if matches!(first, "who" | "whose" | "which") {
@@ -752,7 +751,7 @@ fn in_reported_content(a: &Analysed, start: usize) -> bool {
     start >= 2
         && a.lower[start - 1] == "that"
         && matches!(
-            a.lower[start - 2].as_str(),
+            a.lower[start - 2],
             "report"
                 | "reports"
                 | "claim"
@@ -782,7 +781,7 @@ fn phrase_start(a: &Analysed, start: usize) -> Option<usize> {
         if a.tokens[k].kind != Kind::Word || a.tokens[k].quote.is_some() {
             return None;
         }
-        let w = a.lower[k].as_str();
+        let w = a.lower[k];
         if is_preposition(w) {
             return Some(k);
         }
@@ -852,7 +851,7 @@ pub(super) fn name_before_of(
             }
             continue;
         }
-        if lexicon::verb(&a.lower[k]).is_some() || lexicon::opens_clause(&a.lower[k]) {
+        if lexicon::verb(a.lower[k]).is_some() || lexicon::opens_clause(a.lower[k]) {
             return None;
         }
     }
@@ -946,7 +945,7 @@ pub(super) fn apposition_start(a: &Analysed, j: usize) -> Option<usize> {
                 if k + 1 == j {
                     return None;
                 }
-                let first = a.lower[k + 1].as_str();
+                let first = a.lower[k + 1];
                 let segment = k + 1..j;
                 let looks_like = matches!(
                     first,
@@ -977,7 +976,7 @@ pub(super) fn apposition_start(a: &Analysed, j: usize) -> Option<usize> {
                 ) || first.parse::<u32>().is_ok()
                     || lexicon::is_nationality(first)
                     || a.word(k + 1).chars().next().is_some_and(char::is_lowercase)
-                    || segment.clone().any(|x| lexicon::is_role(&a.lower[x]));
+                    || segment.clone().any(|x| lexicon::is_role(a.lower[x]));
                 return looks_like.then_some(k);
             }
             Kind::Word | Kind::Other => {}
@@ -992,7 +991,7 @@ pub(super) fn apposition_start(a: &Analysed, j: usize) -> Option<usize> {
 /// "a senior Defense Department spokesman", "an SDF commander": a singular role noun at
 /// `k` after an article, as (Role, its words).
 fn unnamed_role(a: &Analysed, k: usize) -> Option<(CueKind, CompactString)> {
-    let w = a.lower[k].as_str();
+    let w = a.lower[k];
     // "A man who threatened ...": a person nobody will name, not a role.
     let generic = matches!(w, "man" | "woman" | "person" | "boy" | "girl");
     if !lexicon::is_role(w) || generic || a.tokens[k].quote.is_some() {
@@ -1001,7 +1000,7 @@ fn unnamed_role(a: &Analysed, k: usize) -> Option<(CueKind, CompactString)> {
     let start = (k.saturating_sub(6)..k)
         .rev()
         .take_while(|&j| a.tokens[j].kind == Kind::Word && a.tokens[j].quote.is_none())
-        .find(|&j| matches!(a.lower[j].as_str(), "a" | "an" | "the"))?;
+        .find(|&j| matches!(a.lower[j], "a" | "an" | "the"))?;
     Some((CueKind::Role, a.span(start, k + 1)))
 }
 

@@ -56,7 +56,7 @@ pub(crate) struct Words<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
     /// Each token lowercased by [`lowercase`].
-    pub lower: &'a [CompactString],
+    pub lower: &'a [&'a str],
     /// The text has a capital sigma ('Σ').
     pub has_sigma: bool,
 }
@@ -80,7 +80,7 @@ impl<'a> Words<'a> {
                 return Cow::Owned(bare(word).into());
             }
         }
-        Cow::Borrowed(bare_lowercase(&self.lower[i]))
+        Cow::Borrowed(bare_lowercase(self.lower[i]))
     }
 }
 
@@ -1027,16 +1027,15 @@ fn initial_of(a: &str, b: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::Lowercase;
     use super::super::tokens::tokenize;
     use super::*;
 
     /// Runs `f` on the words of `text`, tokenized and lowercased as attribution does it.
     fn with_words<R>(text: &str, f: impl FnOnce(Words) -> R) -> R {
         let tokens = tokenize(text);
-        let lower: Vec<CompactString> = tokens
-            .iter()
-            .map(|t| lowercase(&text[t.start..t.end]))
-            .collect();
+        let lowercase = Lowercase::new(text, &tokens);
+        let lower = lowercase.words(&tokens);
         f(Words {
             text,
             tokens: &tokens,

@@ -2,7 +2,6 @@
 //! nationalities, places and organisations, given names by gender. Built once, then looked
 //! up by lowercase word.
 
-use compact_str::CompactString;
 use rustc_hash::FxHashMap as HashMap;
 #[cfg(test)]
 use rustc_hash::FxHashSet as HashSet;
@@ -271,7 +270,7 @@ static SPEECH: LazyLock<Lookup<String, Speech>> = LazyLock::new(|| {
 /// A speech act of several words starting at `words[i]` ("pointed out", "took aim at"):
 /// the verb it counts as.
 #[inline]
-fn phrase(words: &[CompactString], i: usize, rests: &[Vec<&'static str>]) -> Option<Verb> {
+fn phrase(words: &[&str], i: usize, rests: &[Vec<&'static str>]) -> Option<Verb> {
     let fits = rests.iter().any(|rest| {
         rest.iter()
             .enumerate()
@@ -288,8 +287,8 @@ fn phrase(words: &[CompactString], i: usize, rests: &[Vec<&'static str>]) -> Opt
 
 /// The speech verb at `words[i]`: a listed verb, or the first word of a listed phrase.
 #[inline]
-pub(crate) fn verb_at(words: &[CompactString], i: usize) -> Option<Verb> {
-    let speech = SPEECH.get(&words[i])?;
+pub(crate) fn verb_at(words: &[&str], i: usize) -> Option<Verb> {
+    let speech = SPEECH.get(words[i])?;
     speech.verb.or_else(|| phrase(words, i, &speech.phrases))
 }
 

@@ -205,7 +205,7 @@ pub(super) fn role_mention(
     // "the SNP leader", "the Toyota chief": organisations the role is held in.
     let mut orgs: Vec<CompactString> = Vec::new();
     while j < a.tokens.len() && j <= i + 4 && a.is_outside(j) && a.tokens[j].kind == Kind::Word {
-        let w = bare_lowercase(&a.lower[j]);
+        let w = bare_lowercase(a.lower[j]);
         if let Some(nat) = lexicon::nationality(w)
             .or_else(|| lexicon::country_nationality(w).filter(|_| a.word(j).contains('.')))
         {
@@ -220,9 +220,9 @@ pub(super) fn role_mention(
             // "the 27-year-old personal trainer": words up to a role noun.
             if let Some(r) = (j + 1..(j + 4).min(a.tokens.len()))
                 .take_while(|&k| {
-                    a.tokens[k].kind == Kind::Word && a.is_outside(k) && is_noun_like(&a.lower[k])
+                    a.tokens[k].kind == Kind::Word && a.is_outside(k) && is_noun_like(a.lower[k])
                 })
-                .find(|&k| lexicon::is_role(&a.lower[k]))
+                .find(|&k| lexicon::is_role(a.lower[k]))
             {
                 role = Some(a.lower[r].to_string());
                 j = r + 1;
@@ -234,7 +234,7 @@ pub(super) fn role_mention(
             phrase.push(w.to_string());
             while j + 1 < a.tokens.len()
                 && a.tokens[j + 1].kind == Kind::Word
-                && lexicon::is_role(&a.lower[j + 1])
+                && lexicon::is_role(a.lower[j + 1])
             {
                 j += 1;
                 phrase.push(a.lower[j].to_string());
@@ -272,12 +272,12 @@ pub(super) fn role_mention(
             let mut end = r + 1;
             while end < a.tokens.len()
                 && a.tokens[end].kind == Kind::Word
-                && lexicon::is_role(bare_lowercase(&a.lower[end]))
+                && lexicon::is_role(bare_lowercase(a.lower[end]))
             {
                 end += 1;
             }
             let phrase: Vec<String> = (r..end)
-                .map(|k| bare_lowercase(&a.lower[k]).to_string())
+                .map(|k| bare_lowercase(a.lower[k]).to_string())
                 .collect();
             role = Some(phrase.join(" "));
             orgs = (j..r)
@@ -299,7 +299,7 @@ pub(super) fn role_mention(
         if j < a.tokens.len()
             && a.tokens[j].kind == Kind::Word
             && a.is_outside(j)
-            && !is_verbish(&a.lower[j])
+            && !is_verbish(a.lower[j])
         {
             return None;
         }
@@ -402,7 +402,7 @@ fn role_after_modifiers(a: &Analysed, from: usize, limit: usize, table: &Table) 
     // Most phrases after "the" hold no role noun at all: then the words need no closer look.
     let has_role = (from..=limit)
         .take_while(|&k| a.tokens[k].kind == Kind::Word && a.is_outside(k))
-        .any(|k| lexicon::is_role(bare_lowercase(&a.lower[k])));
+        .any(|k| lexicon::is_role(bare_lowercase(a.lower[k])));
     if !has_role {
         return None;
     }
@@ -410,7 +410,7 @@ fn role_after_modifiers(a: &Analysed, from: usize, limit: usize, table: &Table) 
         if a.tokens[k].kind != Kind::Word || !a.is_outside(k) {
             return None;
         }
-        let w = bare_lowercase(&a.lower[k]);
+        let w = bare_lowercase(a.lower[k]);
         if lexicon::is_role(w) {
             return (k > from).then_some(k);
         }
@@ -534,7 +534,7 @@ fn pronoun_gender(a: &Analysed, i: usize) -> Option<Gender> {
             && a.lower[i - 2] == "according"
             && a.tokens.get(i + 1).is_none_or(|t| t.kind != Kind::Word)
     };
-    match a.lower[i].as_str() {
+    match a.lower[i] {
         "he" => Some(Gender::Male),
         "she" => Some(Gender::Female),
         "him" if object() => Some(Gender::Male),
@@ -594,7 +594,7 @@ pub(super) fn resolve_pronoun(
     }
     let speech_follows = (i + 1..(i + 4).min(a.tokens.len()))
         .take_while(|&k| a.tokens[k].kind == Kind::Word)
-        .find(|&k| !lexicon::is_skippable(&a.lower[k]))
+        .find(|&k| !lexicon::is_skippable(a.lower[k]))
         .is_some_and(|k| lexicon::verb_at(&a.lower, k).is_some());
     let first_person = table.people().find(|(_, e)| e.is_person).map(|(id, _)| id);
     let last_speaker = state.last_speakers.last().map(|c| c.person);
@@ -645,7 +645,7 @@ pub(super) fn resolve_pronoun(
 
 /// True when a name stands right by a speech verb: "said Dana Whitfield", "Whitfield said".
 fn stands_by_speech(a: &Analysed, m: &Mention) -> bool {
-    let before = m.start > 0 && lexicon::verb(&a.lower[m.start - 1]).is_some_and(|v| v.inverts);
+    let before = m.start > 0 && lexicon::verb(a.lower[m.start - 1]).is_some_and(|v| v.inverts);
     let after = a
         .lower
         .get(m.end)
@@ -672,11 +672,11 @@ pub(super) fn latest_subject(
 /// with the gender the noun implies. Not an apposition ("Hill, a doctor,") or a predicate
 /// ("she is a lawyer"), which describe a named person.
 pub(super) fn unnamed_person(a: &Analysed, i: usize) -> Option<Option<Gender>> {
-    if !matches!(a.lower[i].as_str(), "a" | "an" | "one" | "another") {
+    if !matches!(a.lower[i], "a" | "an" | "one" | "another") {
         return None;
     }
     if i > 0 {
-        let prev = a.lower[i - 1].as_str();
+        let prev = a.lower[i - 1];
         if a.tokens[i - 1].kind == Kind::Comma
             || matches!(
                 prev,
@@ -688,8 +688,8 @@ pub(super) fn unnamed_person(a: &Analysed, i: usize) -> Option<Option<Gender>> {
     }
     let noun = (i + 1..(i + 5).min(a.tokens.len()))
         .take_while(|&k| a.tokens[k].kind == Kind::Word && a.tokens[k].quote.is_none())
-        .find(|&k| lexicon::is_role(&a.lower[k]) || is_person_noun(&a.lower[k]))?;
-    let w = a.lower[noun].as_str();
+        .find(|&k| lexicon::is_role(a.lower[k]) || is_person_noun(a.lower[k]))?;
+    let w = a.lower[noun];
     Some(
         if w.ends_with("woman")
             || matches!(
@@ -783,10 +783,10 @@ pub(super) fn is_subject_position(a: &Analysed, m: &Mention, before: &[Mention])
         let mut k = start;
         while k > 0 && start - k < 4 {
             let t = a.tokens[k - 1];
-            let w = a.lower[k - 1].as_str();
+            let w = a.lower[k - 1];
             let capital = a.word(k - 1).chars().next().is_some_and(char::is_uppercase);
             // "truck driver Joseph Kiprono": a noun before the role word belongs to it.
-            let before_role = start == k && lexicon::is_role(&a.lower[k]) && is_noun_like(w);
+            let before_role = start == k && lexicon::is_role(a.lower[k]) && is_noun_like(w);
             let roleish = is_role_word(w) || before_role;
             if t.kind != Kind::Word || t.quote.is_some() || !(roleish || (capital && k < start)) {
                 break;
@@ -816,11 +816,11 @@ pub(super) fn is_subject_position(a: &Analysed, m: &Mention, before: &[Mention])
             && a.word(k - 1).chars().next().is_some_and(char::is_lowercase)
         {
             k -= 1;
-            if matches!(a.lower[k].as_str(), "a" | "an" | "the") {
+            if matches!(a.lower[k], "a" | "an" | "the") {
                 start = k;
                 break;
             }
-            if !is_noun_like(&a.lower[k]) {
+            if !is_noun_like(a.lower[k]) {
                 break;
             }
         }
@@ -842,7 +842,7 @@ pub(super) fn is_subject_position(a: &Analysed, m: &Mention, before: &[Mention])
             true
         }
         Kind::Word => {
-            let w = a.lower[prev].as_str();
+            let w = a.lower[prev];
             // "According to Sarah Quinn, ...": the source is who the text follows.
             if w == "to" && prev > 0 && a.lower[prev - 1] == "according" {
                 return true;

@@ -129,9 +129,28 @@ struct Found {
 /// Speakers, quotations and, for paragraphs left without a speaker, the reasons (when
 /// `explain`).
 fn run(paragraphs: &[&str], explain: bool) -> Found {
-    let analysed: Vec<Analysed> = paragraphs
+    let texts: Vec<&str> = paragraphs
         .iter()
-        .map(|t| Analysed::new(if t.len() > MAX_PARAGRAPH_BYTES { "" } else { t }))
+        .map(|t| if t.len() > MAX_PARAGRAPH_BYTES { "" } else { t })
+        .collect();
+    let mut tokens: Vec<(Vec<Token>, Vec<Quote>)> = texts
+        .iter()
+        .map(|text| {
+            let mut tokens = tokens::tokenize(text);
+            let quotes = tokens::find_quotes(text, &mut tokens);
+            (tokens, quotes)
+        })
+        .collect();
+    let lowered: Vec<Lowercase> = texts
+        .iter()
+        .zip(&tokens)
+        .map(|(text, (tokens, _))| Lowercase::new(text, tokens))
+        .collect();
+    let analysed: Vec<Analysed> = texts
+        .iter()
+        .zip(tokens.drain(..))
+        .zip(&lowered)
+        .map(|((text, (tokens, quotes)), lower)| Analysed::new(text, tokens, quotes, lower))
         .collect();
     let mut table = build_table(&analysed);
     table.forget_positions();
@@ -299,24 +318,26 @@ struct Analysed<'a> {
     runs: Vec<Run>,
     /// The folded keys of the runs' names (see [`Analysed::keys`]).
     keys: Vec<CompactString>,
-    /// Each token lowercased (short words stay inline: no allocation per token).
-    lower: Vec<CompactString>,
+    /// Each token lowercased, as [`entities::lowercase`] does it.
+    lower: Vec<&'a str>,
     quotes: Vec<Quote>,
     sentence: Vec<usize>,
 }
 
 impl<'a> Analysed<'a> {
-    fn new(text: &'a str) -> Analysed<'a> {
-        let mut tokens = tokens::tokenize(text);
-        let quotes = tokens::find_quotes(text, &mut tokens);
-        let is_ascii = text.is_ascii();
-        let lower = lowercase_tokens(text, is_ascii, &tokens);
+    fn new(
+        text: &'a str,
+        tokens: Vec<Token>,
+        quotes: Vec<Quote>,
+        lowercase: &'a Lowercase,
+    ) -> Analysed<'a> {
+        let lower = lowercase.words(&tokens);
         let mut keys = Vec::new();
         let words = entities::Words {
             text,
             tokens: &tokens,
             lower: &lower,
-            has_sigma: !is_ascii && text.contains('Σ'),
+            has_sigma: !text.is_ascii() && text.contains('Σ'),
         };
         let runs = entities::runs(words, &mut keys);
         let mut a = Analysed {
@@ -461,27 +482,49 @@ impl<'a> Analysed<'a> {
                 // `"...?" Putin asked.`: a short name + verb right after is the attribution.
                 !(i..(i + 4).min(self.tokens.len()))
                     .take_while(|&j| self.tokens[j].kind == Kind::Word)
-                    .any(|j| lexicon::verb(&self.lower[j]).is_some())
+                    .any(|j| lexicon::verb(self.lower[j]).is_some())
             }
             _ => false,
         }
     }
 }
 
-/// Each token lowercased, as [`entities::lowercase`] does it. A paragraph of plain ASCII,
-/// most of them, is lowercased at once and then cut into its tokens.
-fn lowercase_tokens(text: &str, is_ascii: bool, tokens: &[Token]) -> Vec<CompactString> {
-    if is_ascii {
-        let lowered = text.to_ascii_lowercase();
-        tokens
+/// A paragraph's tokens in lowercase, as [`entities::lowercase`] makes them, in one string
+/// that every paragraph's [`Analysed`] borrows its words from: no string per token.
+struct Lowercase {
+    text: String,
+    /// Where each token's lowercase form is in `text`; empty for a paragraph of plain ASCII
+    /// (most of them), lowercased at once, whose tokens stand where they do in the paragraph.
+    spans: Vec<(usize, usize)>,
+}
+
+impl Lowercase {
+    fn new(text: &str, tokens: &[Token]) -> Lowercase {
+        if text.is_ascii() {
+            return Lowercase {
+                text: text.to_ascii_lowercase(),
+                spans: Vec::new(),
+            };
+        }
+        let mut lower = String::with_capacity(text.len());
+        let spans = tokens
             .iter()
-            .map(|t| CompactString::new(&lowered[t.start..t.end]))
-            .collect()
-    } else {
-        tokens
-            .iter()
-            .map(|t| entities::lowercase(&text[t.start..t.end]))
-            .collect()
+            .map(|t| {
+                let start = lower.len();
+                lower.push_str(&entities::lowercase(&text[t.start..t.end]));
+                (start, lower.len())
+            })
+            .collect();
+        Lowercase { text: lower, spans }
+    }
+
+    /// Each token's lowercase form.
+    fn words<'a>(&'a self, tokens: &[Token]) -> Vec<&'a str> {
+        if self.spans.is_empty() {
+            tokens.iter().map(|t| &self.text[t.start..t.end]).collect()
+        } else {
+            self.spans.iter().map(|&(s, e)| &self.text[s..e]).collect()
+        }
     }
 }
 
@@ -498,7 +541,7 @@ fn build_table(paragraphs: &[Analysed]) -> Table {
             let keys = register_keys(a, run);
             let (roles, age, nat) = descriptors_around(a, run);
             // "Ramavati, a 52-year-old farmer, said": one name, but described as a person.
-            let after_preposition = run.start > 0 && is_preposition(&a.lower[run.start - 1]);
+            let after_preposition = run.start > 0 && is_preposition(a.lower[run.start - 1]);
             let described = (!roles.is_empty() || age.is_some())
                 && !after_preposition
                 && run.name.len() == 1
@@ -550,15 +593,15 @@ fn context_around(a: &Analysed, run: &Run) -> Vec<CompactString> {
 fn person_signs(a: &Analysed, run: &Run) -> u32 {
     let mut signs = 0;
     let mut k = run.end;
-    while k < a.tokens.len() && a.tokens[k].kind == Kind::Word && lexicon::is_skippable(&a.lower[k])
+    while k < a.tokens.len() && a.tokens[k].kind == Kind::Word && lexicon::is_skippable(a.lower[k])
     {
         k += 1;
     }
     let verb_after = k < a.tokens.len()
         && a.tokens[k].kind == Kind::Word
-        && lexicon::verb(&a.lower[k]).is_some_and(|v| v.tier == lexicon::Tier::A);
+        && lexicon::verb(a.lower[k]).is_some_and(|v| v.tier == lexicon::Tier::A);
     let inverted_before =
-        run.start > 0 && lexicon::verb(&a.lower[run.start - 1]).is_some_and(|v| v.inverts);
+        run.start > 0 && lexicon::verb(a.lower[run.start - 1]).is_some_and(|v| v.inverts);
     signs += u32::from(verb_after || inverted_before);
     let possessive_before = run.start > 0 && {
         let w = a.word(run.start - 1);
@@ -623,18 +666,18 @@ fn descriptors_around(a: &Analysed, run: &Run) -> (Vec<String>, Option<u32>, Opt
         }
         let looks_like_apposition = first < n
             && (matches!(
-                a.lower[first].as_str(),
+                a.lower[first],
                 "a" | "an" | "the" | "who" | "now" | "then"
             ) || a.lower[first].parse::<u32>().is_ok()
-                || lexicon::is_role(&a.lower[first])
-                || lexicon::is_nationality(&a.lower[first])
+                || lexicon::is_role(a.lower[first])
+                || lexicon::is_nationality(a.lower[first])
                 || a.lower[first].ends_with("’s")
                 || a.lower[first].ends_with("'s")
                 // "Rohan Pramod Botre, SP (City), Agra said": an office's initials.
                 || entities::is_acronym(a.word(first)));
         if looks_like_apposition {
             // "Mercy Atieno, who runs a firm,": "who" is said of people, not organisations.
-            if matches!(a.lower[first].as_str(), "who" | "whose") {
+            if matches!(a.lower[first], "who" | "whose") {
                 roles.push("person".to_string());
             }
             for k in first..j {
@@ -668,13 +711,13 @@ fn descriptors_around(a: &Analysed, run: &Run) -> (Vec<String>, Option<u32>, Opt
         if t.kind != Kind::Word || t.quote.is_some() {
             break;
         }
-        let w = &a.lower[k];
+        let w = a.lower[k];
         if lexicon::is_role(w) {
             roles.push(w.to_string());
         } else if let Some(x) = lexicon::nationality(w) {
             nat.get_or_insert(x);
         } else if !matches!(
-            w.as_str(),
+            w,
             "the" | "a" | "chief" | "former" | "new" | "its" | "their" | "his" | "her"
         ) && !w.ends_with("’s")
             && !w.ends_with("'s")
@@ -841,7 +884,7 @@ fn attribute_paragraph(
         && a.quotes.is_empty()
         && !a.text.trim_end().ends_with('?')
         // An answer goes on in the first person; narration after the interview does not.
-        && a.lower.iter().any(|w| matches!(w.as_str(), "i" | "we" | "my" | "our" | "me" | "us"))
+        && a.lower.iter().any(|w| matches!(*w, "i" | "we" | "my" | "our" | "me" | "us"))
     {
         let cue = ClaimCue {
             kind: CueKind::CarriedQuote,

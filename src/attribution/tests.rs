@@ -1102,3 +1102,22 @@ fn capitalised_words_and_a_comma_opening_the_paragraph() {
         &[&["Jane Roe"]],
     );
 }
+
+#[test]
+fn a_paragraphs_lowercase_words_are_its_tokens_lowercased() {
+    use super::{Lowercase, entities, tokens};
+    for text in [
+        "",
+        "Putin SAID, “We are close.”",
+        "İstanbul’s mayor ΟΔΥΣΣΕΑΣ said Žižek told ǅemal",
+        "Ümit said: « Non ».",
+    ] {
+        let tokens = tokens::tokenize(text);
+        let lowercase = Lowercase::new(text, &tokens);
+        let expected: Vec<_> = tokens
+            .iter()
+            .map(|t| entities::lowercase(&text[t.start..t.end]))
+            .collect();
+        assert_eq!(lowercase.words(&tokens), expected, "{text}");
+    }
+}
