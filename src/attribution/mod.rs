@@ -498,11 +498,43 @@ struct Lowercase {
     spans: Vec<(usize, usize)>,
 }
 
+/// `text` lowercased character by character when that gives every token what
+/// [`entities::lowercase`] gives it and keeps each character's length, so tokens stand where
+/// they do in the paragraph: true of most text beyond ASCII (curly quotes, accented names).
+/// `None` for a capital sigma (lowercased by its place in the word), a titlecase letter
+/// (left as written in a word without capitals) and a capital whose lowercase is longer or
+/// shorter ("İ").
+fn lowercase_in_place(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if c.is_uppercase() {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) if c != 'Σ' && l.len_utf8() == c.len_utf8() => out.push(l),
+                _ => return None,
+            }
+        } else if c.to_lowercase().eq([c]) {
+            out.push(c);
+        } else {
+            return None;
+        }
+    }
+    Some(out)
+}
+
 impl Lowercase {
     fn new(text: &str, tokens: &[Token]) -> Lowercase {
         if text.is_ascii() {
             return Lowercase {
                 text: text.to_ascii_lowercase(),
+                spans: Vec::new(),
+            };
+        }
+        if let Some(text) = lowercase_in_place(text) {
+            return Lowercase {
+                text,
                 spans: Vec::new(),
             };
         }

@@ -1111,6 +1111,11 @@ fn a_paragraphs_lowercase_words_are_its_tokens_lowercased() {
         "Putin SAID, “We are close.”",
         "İstanbul’s mayor ΟΔΥΣΣΕΑΣ said Žižek told ǅemal",
         "Ümit said: « Non ».",
+        "ΣΟΦΙΑΣ said ΟΔΥΣΣΕΑΣ’s view",
+        "ǅemal said",
+        "ǅEMAL said",
+        "Mayor İSTANBUL said",
+        "ΆΝΝΑ Ørsted ÉLODIE said “Ça va”",
     ] {
         let tokens = tokens::tokenize(text);
         let lowercase = Lowercase::new(text, &tokens);
@@ -1119,5 +1124,22 @@ fn a_paragraphs_lowercase_words_are_its_tokens_lowercased() {
             .map(|t| entities::lowercase(&text[t.start..t.end]))
             .collect();
         assert_eq!(lowercase.words(&tokens), expected, "{text}");
+    }
+}
+
+proptest::proptest! {
+    /// The same on any text, with the letters whose lowercase is unusual made common.
+    #[test]
+    fn any_paragraphs_lowercase_words_are_its_tokens_lowercased(
+        text in "([A-Za-z ,.’'\"“”-]|Σ|σ|ǅ|ǆ|İ|ẞ|Ω|Ω|Å|Ǻ|É|ü|Ά|ﬀ|K|Ⅻ|ᾈ){0,40}",
+    ) {
+        use super::{Lowercase, entities, tokens};
+        let tokens = tokens::tokenize(&text);
+        let lowercase = Lowercase::new(&text, &tokens);
+        let expected: Vec<_> = tokens
+            .iter()
+            .map(|t| entities::lowercase(&text[t.start..t.end]))
+            .collect();
+        proptest::prop_assert_eq!(lowercase.words(&tokens), expected);
     }
 }
