@@ -35,7 +35,7 @@ pub use crate::model::{Cue, CueKind, Speaker};
 /// Version of the attribution rules (and of the reader, whose splitting they depend on).
 /// It is part of every file's fingerprint: after an upgrade that changes it, the next
 /// update re-reads and re-attributes every file.
-pub const RULES_VERSION: u32 = 5;
+pub const RULES_VERSION: u32 = 6;
 use crate::model::{Article, Quotation};
 use compact_str::CompactString;
 use cues::{CueHit, find_cues, is_preposition};

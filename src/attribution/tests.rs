@@ -1143,3 +1143,36 @@ proptest::proptest! {
         proptest::prop_assert_eq!(lowercase.words(&tokens), expected);
     }
 }
+
+#[test]
+fn speech_acts_of_several_words_that_carry_words() {
+    check(
+        &[
+            "Senator Ada Obi cast doubt on the figures, saying they were old.",
+            "Union leader Femi Bello is kicking against the new levy.",
+            "Mayor Lena Park lashed out at the council over the delays.",
+            "Finance Minister Raj Patel poured cold water on hopes of a tax cut.",
+            "Coach Tom Reyes raised concerns over the state of the pitch.",
+            "Dr. Maria Kwan sounded the alarm about rising cases.",
+            "Governor Sam Lee voiced support for the plan.",
+        ],
+        &[
+            &["Ada Obi"],
+            &["Femi Bello"],
+            &["Lena Park"],
+            &["Raj Patel"],
+            &["Tom Reyes"],
+            &["Maria Kwan"],
+            &["Sam Lee"],
+        ],
+    );
+    // The same words in other senses carry nobody's words.
+    check(
+        &[
+            "Ada Obi cast a vote in the morning.",
+            "Tom Reyes raised the flag at dawn.",
+            "Femi Bello sounded tired after the match.",
+        ],
+        &[&[], &[], &[]],
+    );
+}
