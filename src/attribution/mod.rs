@@ -133,7 +133,7 @@ fn run(paragraphs: &[&str], explain: bool) -> Found {
         .iter()
         .map(|t| if t.len() > MAX_PARAGRAPH_BYTES { "" } else { t })
         .collect();
-    let mut tokens: Vec<(Vec<Token>, Vec<Quote>)> = texts
+    let tokens: Vec<(Vec<Token>, Vec<Quote>)> = texts
         .iter()
         .map(|text| {
             let mut tokens = tokens::tokenize(text);
@@ -148,7 +148,7 @@ fn run(paragraphs: &[&str], explain: bool) -> Found {
         .collect();
     let analysed: Vec<Analysed> = texts
         .iter()
-        .zip(tokens.drain(..))
+        .zip(tokens)
         .zip(&lowered)
         .map(|((text, (tokens, quotes)), lower)| Analysed::new(text, tokens, quotes, lower))
         .collect();
@@ -493,8 +493,9 @@ impl<'a> Analysed<'a> {
 /// that every paragraph's [`Analysed`] borrows its words from: no string per token.
 struct Lowercase {
     text: String,
-    /// Where each token's lowercase form is in `text`; empty for a paragraph of plain ASCII
-    /// (most of them), lowercased at once, whose tokens stand where they do in the paragraph.
+    /// Where each token's lowercase form is in `text`; empty when the paragraph was
+    /// lowercased at once (plain ASCII, and most text beyond it: see [`lowercase_in_place`]),
+    /// so its tokens stand where they do in the paragraph.
     spans: Vec<(usize, usize)>,
 }
 

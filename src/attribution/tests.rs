@@ -1103,9 +1103,25 @@ fn capitalised_words_and_a_comma_opening_the_paragraph() {
     );
 }
 
+/// A paragraph's lowercase words as attribution makes them, and each token lowercased alone.
+fn lowercase_both_ways(text: &str) -> (Vec<String>, Vec<String>) {
+    use super::{Lowercase, entities, tokens};
+    let tokens = tokens::tokenize(text);
+    let lowercase = Lowercase::new(text, &tokens);
+    let words = lowercase
+        .words(&tokens)
+        .into_iter()
+        .map(String::from)
+        .collect();
+    let alone = tokens
+        .iter()
+        .map(|t| entities::lowercase(&text[t.start..t.end]).into())
+        .collect();
+    (words, alone)
+}
+
 #[test]
 fn a_paragraphs_lowercase_words_are_its_tokens_lowercased() {
-    use super::{Lowercase, entities, tokens};
     for text in [
         "",
         "Putin SAID, “We are close.”",
@@ -1117,13 +1133,8 @@ fn a_paragraphs_lowercase_words_are_its_tokens_lowercased() {
         "Mayor İSTANBUL said",
         "ΆΝΝΑ Ørsted ÉLODIE said “Ça va”",
     ] {
-        let tokens = tokens::tokenize(text);
-        let lowercase = Lowercase::new(text, &tokens);
-        let expected: Vec<_> = tokens
-            .iter()
-            .map(|t| entities::lowercase(&text[t.start..t.end]))
-            .collect();
-        assert_eq!(lowercase.words(&tokens), expected, "{text}");
+        let (words, alone) = lowercase_both_ways(text);
+        assert_eq!(words, alone, "{text}");
     }
 }
 
@@ -1133,14 +1144,8 @@ proptest::proptest! {
     fn any_paragraphs_lowercase_words_are_its_tokens_lowercased(
         text in "([A-Za-z ,.’'\"“”-]|Σ|σ|ǅ|ǆ|İ|ẞ|Ω|Ω|Å|Ǻ|É|ü|Ά|ﬀ|K|Ⅻ|ᾈ){0,40}",
     ) {
-        use super::{Lowercase, entities, tokens};
-        let tokens = tokens::tokenize(&text);
-        let lowercase = Lowercase::new(&text, &tokens);
-        let expected: Vec<_> = tokens
-            .iter()
-            .map(|t| entities::lowercase(&text[t.start..t.end]))
-            .collect();
-        proptest::prop_assert_eq!(lowercase.words(&tokens), expected);
+        let (words, alone) = lowercase_both_ways(&text);
+        proptest::prop_assert_eq!(words, alone);
     }
 }
 
